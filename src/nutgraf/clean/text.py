@@ -1,0 +1,162 @@
+"""Plain-text normalisation: characters, broken lines, datelines and the headline line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+from functools import cache
+
+from nutgraf.lang import all_languages
+
+__all__ = ["join_broken_lines", "normalize_text", "parse_dateline", "split_title", "title_from_sentence"]
+
+MAX_TITLE_CHARS = 200
+MAX_TITLE_WORDS = 30
+"""A first line longer than this is body text (seed 001 opens with a 40-word sentence), not a headline."""
+
+FALLBACK_TITLE_CHARS = 110
+"""When a text has no headline line, its first sentence cut to this length stands in as the title."""
+
+DATELINE_SEARCH_LINES = 4
+"""Datelines ("March 10, 2026 · 14:05") sit within the first few lines under the headline."""
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TERMINAL = tuple('.!?…:;"»”’)]')
+_CONTINUES = re.compile(r"^[a-zа-яё,.;:)»”]")
+
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)"
+_PREFIX = r"(?:(?:published|updated|posted|date|опубликовано|обновлено|дата публикации)\s*:?\s*)?"
+_TRAILER = r"(?:\s*(?:utc|gmt|мск|msk|г\.|года|год))?"
+_SEP = r"[\s,·|•—–-]*"
+
+
+@cache
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    months = sorted({m for module in all_languages() for m in module.MONTHS}, key=len, reverse=True)
+    month = "(?P<month>" + "|".join(re.escape(m) for m in months) + r")\.?"
+    weekdays = sorted({w for module in all_languages() for w in module.WEEKDAYS}, key=len, reverse=True)
+    weekday = "(?:(?:" + "|".join(re.escape(w) for w in weekdays) + r")\.?,?\s+)?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    bodies = (
+        rf"{month}\s+{day},?\s+{year}",
+        rf"{day}\s+{month},?\s+{year}",
+        r"(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        r"(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})",
+    )
+    return tuple(
+        re.compile(
+            rf"^{_PREFIX}(?:{_TIME}{_SEP})?{weekday}{body}{_TRAILER}(?:{_SEP}{_TIME})?{_TRAILER}\.?$",
+            re.IGNORECASE,
+        )
+        for body in bodies
+    )
+
+
+def normalize_text(text: str) -> str:
+    """NFC, one kind of newline and space, no zero-width characters, no trailing spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip()
+
+
+def join_broken_lines(text: str) -> str:
+    """Re-join lines broken mid-sentence (the next line starts lower-case or with a comma/period)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and out[-1].strip()
+            and line.strip()
+            and not out[-1].rstrip().endswith(_TERMINAL)
+            and _CONTINUES.match(line.lstrip())
+        ):
+            line = line.strip()
+            glue = "" if line[0] in ",.;:)»”" else " "
+            out[-1] = out[-1].rstrip() + glue + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def parse_dateline(line: str) -> datetime | None:
+    """The date of a line that holds nothing but a date (and time), else None."""
+    stripped = line.strip()
+    if len(stripped) > 60:
+        return None
+    for pattern in _dateline_patterns():
+        match = pattern.match(stripped)
+        if not match:
+            continue
+        groups = match.groupdict()
+        try:
+            if groups.get("iso"):
+                parsed = datetime.strptime(groups["iso"], "%Y-%m-%d")
+            elif groups.get("dmy"):
+                parsed = datetime.strptime(groups["dmy"], "%d.%m.%Y")
+            else:
+                number = _month_number(groups["month"])
+                parsed = datetime(int(groups["year"]), number, int(groups["day"]))
+        except ValueError:
+            return None
+        clock = re.search(r"(\d{1,2}):(\d{2})", stripped[match.end("year") if groups.get("year") else 0 :])
+        if clock and int(clock.group(1)) < 24:
+            parsed = parsed.replace(hour=int(clock.group(1)), minute=int(clock.group(2)))
+        return parsed
+    return None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    for module in all_languages():
+        if key in module.MONTHS:
+            return module.MONTHS[key]
+    raise ValueError(name)
+
+
+def take_dateline(lines: list[str]) -> tuple[list[str], datetime | None]:
+    """Remove the first dateline among the top lines; returns the remaining lines and its date."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > DATELINE_SEARCH_LINES:
+            break
+        parsed = parse_dateline(line)
+        if parsed is not None:
+            return lines[:index] + lines[index + 1 :], parsed
+    return lines, None
+
+
+def _headline_like(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_TITLE_CHARS or len(stripped.split()) > MAX_TITLE_WORDS:
+        return False
+    # A headline does not end like a sentence; "?" and "!" headlines exist, a full stop does not.
+    return not stripped.endswith((".", ",", ";", ":", "…")) or stripped.endswith("...")
+
+
+def split_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The first real headline line and the lines after it; (None, lines) when the text has none."""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        rest = lines[index + 1 :]
+        if _headline_like(line) and any(r.strip() for r in rest):
+            return line.strip(), rest
+        return None, lines
+    return None, lines
+
+
+def title_from_sentence(sentence: str) -> str:
+    """A stand-in title for a text without a headline: its first sentence, cut at a word boundary."""
+    sentence = sentence.strip()
+    if len(sentence) <= FALLBACK_TITLE_CHARS:
+        return sentence.rstrip(".")
+    cut = sentence[:FALLBACK_TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—– ") + "…"

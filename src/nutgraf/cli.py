@@ -1,0 +1,340 @@
+"""The ``nutgraf`` command: parse, call the library, format. Nothing here knows how news works."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from nutgraf import __version__
+from nutgraf.errors import ConfigError, NutgrafError
+from nutgraf.ingest import iter_documents
+from nutgraf.model import Article, IngestReport, to_dict
+from nutgraf.pipeline import IngestOptions, ingest
+from nutgraf.store import Store, open_store
+from nutgraf.stories import story_view
+from nutgraf.summarize import summarize
+
+__all__ = ["app", "main"]
+
+DEMO_DB = "nutgraf-demo.db"
+
+app = typer.Typer(
+    name="nutgraf",
+    help="Nutgraf: clean, understand, group and summarize news articles (English and Russian).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="NUTGRAF_DB", help="SQLite path or SQLAlchemy URL [default: ./nutgraf.db]."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _console(stderr: bool = False) -> Console:
+    """Rich console; lines are never hard-wrapped, so piped output and errors stay one line each."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def handles_errors(command: F) -> F:
+    """User mistakes end as one line on stderr and a non-zero exit, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NutgrafError as exc:
+            _console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(2 if isinstance(exc, ConfigError) else 1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    """One line of ``nutgraf export`` (field names are a contract with users' scripts)."""
+    return {
+        "id": article.id,
+        "external_id": article.external_id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "language": article.language,
+        "published": to_dict(article.published),
+        "text": article.text,
+        "summary": list(article.summary),
+        "story_id": article.story_id,
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions} for e in article.entities
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id, "role": q.role, "text": q.text}
+            for q in article.quotes
+        ],
+        "citations": [{"name": c.name} for c in article.citations],
+        "dates": [{"text": d.text, "date": d.date} for d in article.dates],
+        "figures": [
+            {"text": f.text, "value": f.value, "unit": f.unit, "subject": f.subject} for f in article.figures
+        ],
+    }
+
+
+def _story_views(store: Store, limit: int | None = None, language: str | None = None) -> list[dict[str, Any]]:
+    return [
+        story_view(story, store.articles_of_story(story.id), language=language)
+        for story in store.list_stories(limit=limit)
+    ]
+
+
+def _run_ingest(paths: list[str], store: Store, outlet: str | None, quiet: bool) -> IngestReport:
+    err = _console(stderr=True)
+    documents = iter_documents(paths, outlet=outlet)
+    if quiet or not err.is_terminal:
+        return ingest(documents, store, options=IngestOptions())
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=None, current="")
+
+        def advance(origin: str) -> None:
+            bar.update(task, advance=1, current=escape(Path(origin).name[:40]))
+
+        return ingest(documents, store, options=IngestOptions(), progress=advance)
+
+
+def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
+    if as_json:
+        payload = {
+            "new": report.new,
+            "duplicates": report.duplicates,
+            "failed": report.failed,
+            "failures": [to_dict(f) for f in report.failures],
+            "article_ids": report.article_ids,
+            "seconds": round(seconds, 3),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    err = _console(stderr=True)
+    for failure in report.failures:
+        err.print(f"[yellow]failed:[/yellow] {escape(failure.origin)}: {escape(failure.reason)}")
+    _console().print(f"{report.summary_line()} ({seconds:.1f}s)")
+
+
+@app.command("ingest")
+@handles_errors
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - for stdin.")],
+    db: DbOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not name one.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles (.txt, .html, .json, .jsonl, optionally .gz) into the store."""
+    started = time.perf_counter()
+    with open_store(db) as store:
+        report = _run_ingest(paths, store, outlet, quiet or as_json)
+    _print_report(report, as_json, time.perf_counter() - started)
+    if report.read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+@handles_errors
+def export_command(db: DbOption = None) -> None:
+    """Every article as one JSON object per line."""
+    with open_store(db, create=False) as store:
+        for article in store.iter_articles():
+            sys.stdout.write(json.dumps(_article_json(article), ensure_ascii=False) + "\n")
+
+
+@app.command("stories")
+@handles_errors
+def stories_command(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Preferred reading language (en, ru).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Stories, newest first."""
+    with open_store(db, create=False) as store:
+        views = _story_views(store, limit, lang)
+    if as_json:
+        typer.echo(json.dumps(views, ensure_ascii=False, indent=1))
+        return
+    _print_digest(views)
+
+
+def _print_digest(views: list[dict[str, Any]]) -> None:
+    console = _console()
+    if not views:
+        console.print("No stories yet: ingest some articles first (nutgraf ingest PATH).")
+        return
+    for view in views:
+        outlets = ", ".join(view["outlets"]) or "unknown outlet"
+        when = (view["last_published"] or "")[:10]
+        console.print(
+            f"[bold]{escape(view['title'])}[/bold]\n"
+            f"[dim]story {view['id']} · {len(view['article_ids'])} article(s) · "
+            f"{'/'.join(view['languages'])} · {escape(outlets)}{' · ' + when if when else ''}[/dim]"
+        )
+        for sentence in view["summary"]:
+            console.print(f"  • {escape(sentence['text'])}")
+        console.print()
+
+
+def _parse_show_id(value: str, story: bool) -> tuple[str, int]:
+    lowered = value.strip().lower()
+    kind = "story" if story else "article"
+    for prefix, name in (("story:", "story"), ("s", "story"), ("article:", "article"), ("a", "article")):
+        if lowered.startswith(prefix) and lowered[len(prefix) :].isdigit():
+            kind, lowered = name, lowered[len(prefix) :]
+            break
+    if not lowered.isdigit():
+        raise ConfigError(f"not an id: {value!r} (use 12 or a12 for an article, s3 for a story)")
+    return kind, int(lowered)
+
+
+@app.command("show")
+@handles_errors
+def show_command(
+    item: Annotated[str, typer.Argument(metavar="ID", help="Article id (12 or a12) or story id (s3).")],
+    story: Annotated[bool, typer.Option("--story", help="Treat ID as a story id.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One article or story."""
+    kind, number = _parse_show_id(item, story)
+    with open_store(db, create=False) as store:
+        if kind == "story":
+            found = store.get_story(number)
+            payload = story_view(found, store.articles_of_story(number))
+        else:
+            payload = _article_json(store.get_article(number))
+    if as_json:
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        return
+    console = _console()
+    if kind == "story":
+        _print_digest([payload])
+        for article in payload["articles"]:
+            console.print(
+                f"  a{article['id']} [{article['language']}] {escape(article['outlet'] or '')}: "
+                f"{escape(article['title'])}"
+            )
+        return
+    meta = " · ".join(str(x) for x in (payload["outlet"], payload["language"], payload["published"]) if x)
+    console.print(
+        f"[bold]{escape(payload['title'])}[/bold]\n[dim]{escape(meta)} · story s{payload['story_id']}[/dim]\n"
+    )
+    if payload["summary"]:
+        console.print("[bold]Summary[/bold]")
+        for sentence in payload["summary"]:
+            console.print(f"  • {escape(sentence)}")
+        console.print()
+    console.print(escape(payload["text"]))
+
+
+@app.command("summarize")
+@handles_errors
+def summarize_command(
+    path: Annotated[str, typer.Argument(help="A text or HTML file, or - for stdin.")],
+    sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, max=20)] = 3,
+    language: Annotated[str | None, typer.Option("--language", help="Skip detection (en, ru).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Summarise one article without storing it."""
+    from nutgraf.clean import decode_bytes
+    from nutgraf.errors import SourceNotFound
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        file = Path(path)
+        if not file.is_file():
+            raise SourceNotFound(f"no such file: {path}")
+        data = file.read_bytes()
+    result = summarize(decode_bytes(data, html=True), language=language, sentences=sentences)
+    if as_json:
+        typer.echo(
+            json.dumps({"sentences": result.sentences, "language": result.language}, ensure_ascii=False)
+        )
+        return
+    for sentence in result.sentences:
+        typer.echo(sentence)
+
+
+def sample_corpus() -> Path:
+    """The folder of the bundled sample articles (package data)."""
+    return Path(str(resources.files("nutgraf") / "samples"))
+
+
+@app.command("demo")
+@handles_errors
+def demo_command(
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Print the digest and stop.")] = False,
+    db: Annotated[str, typer.Option("--db", help="Demo database (re-created each run).")] = DEMO_DB,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh database and print the digest."""
+    path = Path(db)
+    for leftover in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        if leftover.exists():
+            leftover.unlink()
+    started = time.perf_counter()
+    with open_store(db) as store:
+        report = _run_ingest([str(sample_corpus())], store, None, quiet=False)
+        views = _story_views(store)
+    seconds = time.perf_counter() - started
+    console = _console()
+    console.print(
+        f"[bold]Nutgraf demo[/bold]: {report.summary_line()} from the sample corpus in {seconds:.1f}s "
+        f"→ {len(views)} stories in {db}\n"
+    )
+    _print_digest(views)
+    if not no_serve:
+        console.print(
+            "[dim]Explore further: nutgraf stories --db "
+            + escape(db)
+            + " --json, nutgraf show s1 --db "
+            + escape(db)
+            + "[/dim]"
+        )
+
+
+@app.command("version")
+def version_command() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

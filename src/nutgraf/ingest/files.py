@@ -1,0 +1,314 @@
+"""Readers for local inputs: files, directories (recursively), gzip, JSON/JSONL records and stdin.
+
+Readers only find and decode documents; they yield :class:`RawDocument` for each one and a
+:class:`Failure` for each input that cannot be read, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from nutgraf.clean.decode import decode_bytes, sniff_binary
+from nutgraf.clean.text import parse_dateline
+from nutgraf.errors import EmptyInput, InputError, MalformedRecord, SourceNotFound, UnsupportedInput
+from nutgraf.model import Failure, RawDocument
+
+__all__ = ["MAX_DOCUMENT_BYTES", "iter_documents", "read_bytes", "records_from_json"]
+
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+"""One article (a page, a text file, a JSON record) larger than this is refused: the largest real
+news page in the trafilatura evaluation set is under 2 MB; 16 MB leaves room and stops runaway inputs."""
+
+MAX_JSONL_LINE_BYTES = MAX_DOCUMENT_BYTES
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+_RECORD_TEXT_FIELDS = ("text", "html")
+
+
+def _kind_of(name: str) -> tuple[str | None, bool]:
+    """(kind, gzipped) for a file name: kind is text, html, json, jsonl or None."""
+    lowered = name.lower()
+    gzipped = lowered.endswith(".gz")
+    if gzipped:
+        lowered = lowered[:-3]
+    suffix = Path(lowered).suffix
+    for kind, suffixes in (
+        ("text", TEXT_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("json", JSON_SUFFIXES),
+        ("jsonl", JSONL_SUFFIXES),
+    ):
+        if suffix in suffixes:
+            return kind, gzipped
+    return None, gzipped
+
+
+def _sniff_kind(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"{", b"[")):
+        return "jsonl" if head.startswith(b"{") else "json"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<p")):
+        return "html"
+    return "text"
+
+
+def _read_capped(stream: BinaryIO, what: str) -> bytes:
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"{what} is larger than the {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB limit for one article"
+        )
+    return data
+
+
+def read_bytes(path: Path, gzipped: bool) -> bytes:
+    """A file's bytes, decompressed when gzipped, refusing anything over the size limit."""
+    try:
+        with path.open("rb") as raw:
+            if not gzipped:
+                return _read_capped(raw, "file")
+            with gzip.GzipFile(fileobj=raw) as unzipped:
+                return _read_capped(unzipped, "decompressed file")
+    except (OSError, EOFError, zlib.error) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise SourceNotFound(f"no such file: {path}") from exc
+        raise InputError(f"cannot read: {exc}") from exc
+
+
+def _parse_published(value: object) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value)
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return parse_dateline(text)
+
+
+def _string(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def document_from_record(record: object, origin: str, default_source_key: str) -> RawDocument:
+    """A raw document from one JSON record (``id``, ``url``, ``title``, ``text``/``html``, ``published``,
+    ``source``, ``language``, ``author``); raises :class:`MalformedRecord`."""
+    if not isinstance(record, dict):
+        raise MalformedRecord(f"a record must be a JSON object, not {type(record).__name__}")
+    kind = next(
+        (k for k in _RECORD_TEXT_FIELDS if isinstance(record.get(k), str) and record[k].strip()), None
+    )
+    if kind is None:
+        raise MalformedRecord("record has no 'text' or 'html'")
+    content = record[kind]
+    if len(content.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
+        raise InputError("record is larger than the limit for one article")
+    outlet = _string(record, "source") or _string(record, "outlet")
+    return RawDocument(
+        origin=origin,
+        content=content,
+        kind="html" if kind == "html" else "text",
+        source_key=outlet or default_source_key,
+        url=_string(record, "url"),
+        title=_string(record, "title"),
+        published=_parse_published(record.get("published")),
+        outlet=outlet,
+        language=_string(record, "language"),
+        external_id=_string(record, "id"),
+        author=_string(record, "author"),
+    )
+
+
+def records_from_json(data: bytes, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+    """Documents of a ``.json`` file: one object, an array of objects, or (leniently) JSON lines."""
+    text = decode_bytes(data)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError:
+        yield from _records_from_lines(io.BytesIO(text.encode("utf-8")), origin, source_key)
+        return
+    records = parsed if isinstance(parsed, list) else [parsed]
+    for number, record in enumerate(records, start=1):
+        where = f"{origin}#{number}" if isinstance(parsed, list) else origin
+        try:
+            yield document_from_record(record, where, source_key)
+        except InputError as exc:
+            yield Failure(where, str(exc), type(exc).__name__)
+
+
+def _records_from_lines(stream: BinaryIO, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+    seen_any = False
+    for number, line in enumerate(_capped_lines(stream), start=1):
+        where = f"{origin}#L{number}"
+        if line is None:
+            yield Failure(where, "line is larger than the limit for one article", "InputError")
+            continue
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                record = json.loads(decode_bytes(line))
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"invalid JSON: {exc.msg} at column {exc.colno}", "MalformedRecord")
+            continue
+        except InputError as exc:
+            yield Failure(where, str(exc), type(exc).__name__)
+            continue
+        try:
+            yield document_from_record(record, where, source_key)
+        except InputError as exc:
+            yield Failure(where, str(exc), type(exc).__name__)
+    if not seen_any:
+        yield Failure(origin, "empty input (no JSON records)", "EmptyInput")
+
+
+def _capped_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Lines of a stream; a line over the size limit is skipped whole and yielded as None."""
+    while True:
+        line = stream.readline(MAX_JSONL_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_JSONL_LINE_BYTES and not line.endswith(b"\n"):
+            while True:  # discard the rest of the oversized line
+                rest = stream.readline(MAX_JSONL_LINE_BYTES)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
+
+
+def _document_from_bytes(
+    data: bytes, kind: str, origin: str, source_key: str, outlet: str | None
+) -> Iterator[RawDocument | Failure]:
+    if kind == "json":
+        yield from records_from_json(data, origin, source_key)
+        return
+    if kind == "jsonl":
+        if not data.strip():
+            raise EmptyInput("empty input (no bytes or only whitespace)")
+        binary = sniff_binary(data)
+        if binary:
+            raise InputError(f"not text: looks like {binary}")
+        yield from _records_from_lines(io.BytesIO(data), origin, source_key)
+        return
+    text = decode_bytes(data, html=kind == "html")
+    yield RawDocument(
+        origin=origin,
+        content=text,
+        kind="html" if kind == "html" else "text",
+        source_key=source_key,
+        outlet=outlet,
+    )
+
+
+def _file_documents(path: Path, outlet: str | None, explicit: bool) -> Iterator[RawDocument | Failure]:
+    kind, gzipped = _kind_of(path.name)
+    origin = str(path)
+    source_key = outlet or str(path.parent.resolve())
+    try:
+        if kind == "jsonl":
+            yield from _jsonl_file(path, gzipped, origin, source_key)
+            return
+        if kind is None and not explicit:
+            return
+        data = read_bytes(path, gzipped)
+        if kind is None:
+            binary = sniff_binary(data)
+            if binary:
+                raise UnsupportedInput(f"not a text, HTML or JSON file: looks like {binary}")
+            kind = _sniff_kind(data)
+        yield from _document_from_bytes(data, kind, origin, source_key, outlet)
+    except InputError as exc:
+        yield Failure(origin, str(exc), type(exc).__name__)
+
+
+def _jsonl_file(path: Path, gzipped: bool, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+    """JSON lines are streamed, so a file of a million records never sits in memory."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(4096)
+            raw.seek(0)
+            if not gzipped:
+                binary = sniff_binary(head)
+                if binary:
+                    raise InputError(f"not text: looks like {binary}")
+                if not head.strip():
+                    raise EmptyInput("empty input (no bytes or only whitespace)")
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw
+            yield from _records_from_lines(stream, origin, source_key)
+    except FileNotFoundError as exc:
+        raise SourceNotFound(f"no such file: {path}") from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(origin, f"cannot read: {exc}", "InputError")
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Files under a directory in a stable order, skipping hidden files and folders."""
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def iter_documents(
+    paths: Iterable[str | Path], *, outlet: str | None = None, stdin: BinaryIO | None = None
+) -> Iterator[RawDocument | Failure]:
+    """Every document found under ``paths`` (files, directories, ``-`` for stdin), in order.
+
+    Files of unknown type inside directories are passed over; a file named explicitly is read by
+    its content. Nothing here raises for a bad input: it becomes a :class:`Failure`.
+    """
+    for given in paths:
+        if str(given) == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            try:
+                data = _read_capped(stream, "standard input")
+                yield from _document_from_bytes(
+                    data, _sniff_kind(data), "<stdin>", outlet or "<stdin>", outlet
+                )
+            except InputError as exc:
+                yield Failure("<stdin>", str(exc), type(exc).__name__)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _file_documents(file, outlet, explicit=False)
+        elif path.exists():
+            yield from _file_documents(path, outlet, explicit=True)
+        else:
+            yield Failure(str(path), "no such file or directory", "SourceNotFound")
+
+
+def humanize_folder(name: str) -> str:
+    """Outlet name from a folder name: "northgate-herald" -> "Northgate Herald"."""
+    words = re.split(r"[-_\s]+", name.strip())
+    pretty = " ".join(w for w in words if w)
+    return pretty.title() if pretty.islower() else pretty

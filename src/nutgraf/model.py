@@ -1,0 +1,210 @@
+"""Plain data that flows between the stages: source -> clean -> understand -> group -> summarize -> store.
+
+Everything here is a dataclass of built-in types, so it pickles (for Dask workers) and
+serialises to JSON without custom code. No stage object holds a store, a session or a model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+__all__ = [
+    "Article",
+    "Citation",
+    "DateMention",
+    "Entity",
+    "Failure",
+    "Figure",
+    "IngestReport",
+    "Mention",
+    "Quote",
+    "RawDocument",
+    "Sentence",
+    "Story",
+    "to_dict",
+]
+
+DocumentKind = Literal["html", "text"]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as a reader found it, before cleaning.
+
+    ``origin`` says where it came from (a path, ``path#L12`` for a JSONL line, a URL, ``<stdin>``);
+    ``source_key`` groups documents that share a site template (same outlet or same folder), which
+    is what the learned furniture filter counts repeated lines over.
+    """
+
+    origin: str
+    content: str
+    kind: DocumentKind
+    source_key: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    language: str | None = None
+    external_id: str | None = None
+    author: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of an article's clean text, with character offsets into that text."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a named entity in an article's text."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical entity (person, organisation, place) as it appears in one article."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int = 0
+    names: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct (``kind="direct"``) or reported (``kind="reported"``) statement and who made it."""
+
+    text: str
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    role: str | None = None
+    kind: str = "direct"
+
+
+@dataclass(slots=True)
+class Citation:
+    """A source the article cites ("according to BelTA"), normalised to a name."""
+
+    name: str
+    text: str = ""
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression in the text, resolved to a calendar date when possible."""
+
+    text: str
+    date: str | None = None
+    certainty: str = "exact"
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number with its unit, scale and the subject it measures."""
+
+    text: str
+    value: float
+    unit: str | None = None
+    subject: str | None = None
+    period: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned, understood article, ready to store."""
+
+    source: str
+    text: str
+    title: str
+    language: str
+    content_hash: str
+    source_key: str
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    external_id: str | None = None
+    id: int | None = None
+    story_id: int | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    removed_lines: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    """A group of articles that report one event."""
+
+    id: int
+    title: str
+    article_ids: list[int] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be ingested, kept as data so a batch can report it."""
+
+    origin: str
+    reason: str
+    error: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did: counts plus the failures with their reasons."""
+
+    new: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def read(self) -> int:
+        """Inputs that became articles, new or already stored."""
+        return self.new + self.duplicates
+
+    def summary_line(self) -> str:
+        return f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
+
+
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready copy of a dataclass (datetimes become ISO strings)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        obj = asdict(obj)
+    return _jsonable(obj)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value

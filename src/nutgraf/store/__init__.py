@@ -1,0 +1,379 @@
+"""The store: SQLAlchemy 2 over SQLite by default (WAL), any SQLAlchemy URL accepted.
+
+Only the pipeline and the edges (CLI, web) use the store; stages never do. Every write of an
+article is its own transaction, so an interrupted ingest keeps everything it reported as stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from nutgraf.clean.furniture import FurnitureModel
+from nutgraf.errors import BadDatabaseURL, NotFound, StoreError
+from nutgraf.model import Article, Citation, DateMention, Entity, Figure, Quote, Story
+from nutgraf.store.schema import (
+    SCHEMA_VERSION,
+    ArticleRow,
+    Base,
+    FurnitureLineRow,
+    FurnitureSourceRow,
+    MetaRow,
+    StoryRow,
+)
+
+__all__ = ["DEFAULT_DB", "Store", "database_url", "open_store"]
+
+DEFAULT_DB = "nutgraf.db"
+"""Used when neither ``--db`` nor ``NUTGRAF_DB`` is given, in the current directory."""
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+"""A reader (the web app) and a writer (an ingest) share the file; WAL plus this wait avoids 'database is locked'."""
+
+
+def database_url(db: str | os.PathLike[str] | None) -> str:
+    """A SQLAlchemy URL for ``--db``: a URL as given, or a path made into ``sqlite:///PATH``."""
+    value = str(db) if db is not None else os.environ.get("NUTGRAF_DB") or DEFAULT_DB
+    if not value.strip():
+        raise BadDatabaseURL("empty database name")
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise BadDatabaseURL(f"not a valid database URL: {value!r}") from exc
+        return value
+    path = Path(value).expanduser()
+    if path.is_dir():
+        raise BadDatabaseURL(f"{value} is a directory, not a database file")
+    if not path.parent.exists():
+        raise BadDatabaseURL(f"cannot create database {value}: folder {path.parent} does not exist")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _naive(value: datetime | None) -> datetime | None:
+    """Store timestamps as naive UTC (SQLite keeps no zone; PostgreSQL columns are WITHOUT TIME ZONE)."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A handle on one database. Cheap to create; holds an engine, nothing else."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._session = sessionmaker(engine, expire_on_commit=False)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return self._session()
+
+    # -- articles ----------------------------------------------------------------------------
+    def find_duplicate(self, *, url: str | None, source_key: str, raw_hash: str) -> int | None:
+        """Id of a stored article with this URL, or with the same raw content from the same source."""
+        with self.session() as session:
+            if url:
+                found = session.scalar(select(ArticleRow.id).where(ArticleRow.url == url))
+                if found is not None:
+                    return found
+            return session.scalar(
+                select(ArticleRow.id)
+                .where(ArticleRow.source_key == source_key, ArticleRow.raw_hash == raw_hash)
+                .limit(1)
+            )
+
+    def add_article(self, article: Article, *, outlet_key: str, raw_hash: str) -> tuple[int, bool]:
+        """Store an article in its own transaction; returns (id, is_new). A duplicate (same URL, or same
+        clean text from the same outlet) is not stored again and returns the existing id."""
+        values = {
+            "external_id": article.external_id,
+            "source": article.source,
+            "url": article.url,
+            "outlet": article.outlet,
+            "outlet_key": outlet_key,
+            "source_key": article.source_key,
+            "title": article.title,
+            "language": article.language,
+            "published": _naive(article.published),
+            "author": article.author,
+            "text": article.text,
+            "content_hash": article.content_hash,
+            "raw_hash": raw_hash,
+            "summary": list(article.summary),
+            "analysis": _analysis_of(article),
+            "story_id": article.story_id,
+            "ingested_at": _now(),
+        }
+        insert = _insert_for(self.engine)
+        statement = insert(ArticleRow).values(**values).on_conflict_do_nothing().returning(ArticleRow.id)
+        with self.session() as session, session.begin():
+            new_id = session.scalar(statement)
+        if new_id is not None:
+            return new_id, True
+        existing = self.find_duplicate(url=article.url, source_key=article.source_key, raw_hash=raw_hash)
+        if existing is None:
+            with self.session() as session:
+                existing = session.scalar(
+                    select(ArticleRow.id).where(
+                        ArticleRow.outlet_key == outlet_key, ArticleRow.content_hash == article.content_hash
+                    )
+                )
+        if existing is None:  # pragma: no cover - a conflict row always exists
+            raise StoreError("article conflicted with a stored one that cannot be found")
+        return existing, False
+
+    def get_article(self, article_id: int) -> Article:
+        with self.session() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                raise NotFound(f"no article with id {article_id}")
+            return _article_from_row(row)
+
+    def iter_articles(self, *, batch: int = 500) -> Iterator[Article]:
+        """All articles in id order, read in pages so a big store never sits in memory."""
+        last = 0
+        while True:
+            with self.session() as session:
+                rows = session.scalars(
+                    select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _article_from_row(row)
+            last = rows[-1].id
+
+    def count_articles(self) -> int:
+        with self.session() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def articles_of_story(self, story_id: int) -> list[Article]:
+        with self.session() as session:
+            rows = session.scalars(
+                select(ArticleRow)
+                .where(ArticleRow.story_id == story_id)
+                .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            ).all()
+            return [_article_from_row(row) for row in rows]
+
+    # -- stories -----------------------------------------------------------------------------
+    def create_story(self, title: str, published: datetime | None) -> int:
+        now = _now()
+        published = _naive(published)
+        with self.session() as session, session.begin():
+            row = StoryRow(
+                title=title,
+                created_at=now,
+                updated_at=now,
+                first_published=published,
+                last_published=published,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def assign_story(self, article_id: int, story_id: int) -> None:
+        """Put an article in a story and refresh the story's time span."""
+        with self.session() as session, session.begin():
+            session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(story_id=story_id))
+            span = session.execute(
+                select(func.min(ArticleRow.published), func.max(ArticleRow.published)).where(
+                    ArticleRow.story_id == story_id
+                )
+            ).one()
+            session.execute(
+                update(StoryRow)
+                .where(StoryRow.id == story_id)
+                .values(updated_at=_now(), first_published=span[0], last_published=span[1])
+            )
+
+    def get_story(self, story_id: int) -> Story:
+        with self.session() as session:
+            row = session.get(StoryRow, story_id)
+            if row is None:
+                raise NotFound(f"no story with id {story_id}")
+        return self._story_from_row(row)
+
+    def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """Stories, newest first (by their latest article's publication, then by creation)."""
+        with self.session() as session:
+            query = (
+                select(StoryRow)
+                .order_by(
+                    StoryRow.last_published.is_(None),
+                    StoryRow.last_published.desc(),
+                    StoryRow.id.desc(),
+                )
+                .offset(offset)
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            rows = session.scalars(query).all()
+        return [self._story_from_row(row) for row in rows]
+
+    def _story_from_row(self, row: StoryRow) -> Story:
+        with self.session() as session:
+            members = session.execute(
+                select(ArticleRow.id, ArticleRow.language, ArticleRow.outlet)
+                .where(ArticleRow.story_id == row.id)
+                .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+            ).all()
+        return Story(
+            id=row.id,
+            title=row.title,
+            article_ids=[m.id for m in members],
+            languages=sorted({m.language for m in members}),
+            outlets=sorted({m.outlet for m in members if m.outlet}),
+            first_published=row.first_published,
+            last_published=row.last_published,
+        )
+
+    # -- learned furniture -------------------------------------------------------------------
+    def load_furniture(self) -> FurnitureModel:
+        model = FurnitureModel()
+        with self.session() as session:
+            for source_key, documents in session.execute(
+                select(FurnitureSourceRow.source_key, FurnitureSourceRow.documents)
+            ):
+                model.documents[source_key] = documents
+            for source_key, line_key, documents in session.execute(
+                select(FurnitureLineRow.source_key, FurnitureLineRow.line_key, FurnitureLineRow.documents)
+            ):
+                model.lines.setdefault(source_key, Counter())[line_key] = documents
+        return model
+
+    def save_furniture(self, model: FurnitureModel, sources: set[str]) -> None:
+        """Write the counts of ``sources`` (those a batch touched); lines seen once stay in memory only."""
+        with self.session() as session, session.begin():
+            for source_key in sources:
+                session.merge(
+                    FurnitureSourceRow(source_key=source_key, documents=model.documents[source_key])
+                )
+                for line_key, documents in model.lines.get(source_key, {}).items():
+                    if documents >= 2:
+                        session.merge(
+                            FurnitureLineRow(
+                                source_key=source_key, line_key=line_key[:1024], documents=documents
+                            )
+                        )
+
+
+def _insert_for(engine: Engine):
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif engine.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - other back-ends are not supported
+        raise BadDatabaseURL(f"unsupported database: {engine.dialect.name} (use SQLite or PostgreSQL)")
+    return insert
+
+
+def _analysis_of(article: Article) -> dict[str, list[dict[str, Any]]]:
+    from nutgraf.model import to_dict
+
+    return {
+        "entities": [to_dict(e) for e in article.entities],
+        "quotes": [to_dict(q) for q in article.quotes],
+        "citations": [to_dict(c) for c in article.citations],
+        "dates": [to_dict(d) for d in article.dates],
+        "figures": [to_dict(f) for f in article.figures],
+    }
+
+
+def _article_from_row(row: ArticleRow) -> Article:
+    analysis = row.analysis or {}
+    return Article(
+        id=row.id,
+        external_id=row.external_id,
+        source=row.source,
+        url=row.url,
+        outlet=row.outlet,
+        source_key=row.source_key,
+        title=row.title,
+        language=row.language,
+        published=row.published,
+        author=row.author,
+        text=row.text,
+        content_hash=row.content_hash,
+        summary=list(row.summary or []),
+        story_id=row.story_id,
+        entities=[Entity(**e) for e in analysis.get("entities", [])],
+        quotes=[Quote(**q) for q in analysis.get("quotes", [])],
+        citations=[Citation(**c) for c in analysis.get("citations", [])],
+        dates=[DateMention(**d) for d in analysis.get("dates", [])],
+        figures=[Figure(**f) for f in analysis.get("figures", [])],
+    )
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """Open (and by default create) the store at ``db``: a path, a SQLAlchemy URL, or ``NUTGRAF_DB``."""
+    url = database_url(db)
+    if not create and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise StoreError(
+            f"no database at {url.removeprefix('sqlite:///')}: ingest something first (nutgraf ingest PATH --db ...)"
+        )
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise BadDatabaseURL(f"cannot use database URL {url!r}: {exc}") from exc
+    except ModuleNotFoundError as exc:
+        raise BadDatabaseURL(f"the driver for {url.split(':', 1)[0]} is not installed ({exc.name})") from exc
+    if engine.dialect.name not in {"sqlite", "postgresql"}:
+        raise BadDatabaseURL(f"unsupported database: {engine.dialect.name} (use SQLite or PostgreSQL)")
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        if create:
+            Base.metadata.create_all(engine)
+        with engine.begin() as connection:
+            found = connection.execute(select(MetaRow.value).where(MetaRow.key == "schema_version")).scalar()
+            if found is None:
+                connection.execute(
+                    MetaRow.__table__.insert().values(key="schema_version", value=SCHEMA_VERSION)
+                )
+            elif found != SCHEMA_VERSION:
+                raise StoreError(
+                    f"database schema version {found} does not match this Nutgraf ({SCHEMA_VERSION}); "
+                    "re-create it with a fresh --db"
+                )
+    except OperationalError as exc:
+        engine.dispose()
+        if "no such table" in str(exc.orig) or "does not exist" in str(exc.orig):
+            raise StoreError(f"{url} is not a Nutgraf database") from exc
+        raise BadDatabaseURL(f"cannot open database {url}: {exc.orig}") from exc
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"database error: {exc}") from exc
+    return Store(url, engine)

@@ -1,0 +1,87 @@
+"""The database schema (SQLAlchemy 2 declarative), portable across SQLite and PostgreSQL.
+
+Uniqueness is enforced by the database, not by check-then-insert, so concurrent ingests cannot
+create duplicates: an article is unique by URL, and by content hash within one outlet.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = ["ArticleRow", "Base", "FurnitureLineRow", "FurnitureSourceRow", "MetaRow", "StoryRow"]
+
+SCHEMA_VERSION = "1"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    __tablename__ = "nutgraf_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(255))
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    first_published: Mapped[datetime | None] = mapped_column(DateTime)
+    last_published: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("url", name="uq_articles_url"),
+        UniqueConstraint("outlet_key", "content_hash", name="uq_articles_outlet_content"),
+        Index("ix_articles_source_raw", "source_key", "raw_hash"),
+        Index("ix_articles_story", "story_id"),
+        Index("ix_articles_published", "published"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    outlet: Mapped[str | None] = mapped_column(String(255))
+    outlet_key: Mapped[str] = mapped_column(String(1024))
+    source_key: Mapped[str] = mapped_column(String(1024))
+    title: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    published: Mapped[datetime | None] = mapped_column(DateTime)
+    author: Mapped[str | None] = mapped_column(String(512))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    raw_hash: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[list] = mapped_column(JSON, default=list)
+    analysis: Mapped[dict] = mapped_column(JSON, default=dict)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FurnitureSourceRow(Base):
+    """How many documents of a source the furniture learner has seen."""
+
+    __tablename__ = "furniture_sources"
+
+    source_key: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer)
+
+
+class FurnitureLineRow(Base):
+    """In how many documents of a source a short line occurred (only lines seen twice or more)."""
+
+    __tablename__ = "furniture_lines"
+
+    source_key: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    line_key: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    documents: Mapped[int] = mapped_column(Integer)

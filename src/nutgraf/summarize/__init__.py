@@ -1,0 +1,48 @@
+"""Summaries: "No time to read? Get a summary" for an article (extractive, offline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nutgraf.model import Sentence
+from nutgraf.summarize.article import select_sentences
+
+__all__ = ["Summary", "select_sentences", "summarize", "summarize_sentences"]
+
+
+@dataclass(slots=True)
+class Summary:
+    """An article summary: sentences in document order, in the article's language."""
+
+    sentences: list[str] = field(default_factory=list)
+    language: str = "und"
+    title: str | None = None
+
+
+def summarize_sentences(
+    sentences: list[Sentence], *, title: str | None, language: str | None, count: int = 3
+) -> list[str]:
+    """The text of the summary sentences of an already split article."""
+    return [
+        sentences[i].text for i in select_sentences(sentences, title=title, language=language, count=count)
+    ]
+
+
+def summarize(text: str, language: str | None = None, sentences: int = 3) -> Summary:
+    """Summarise raw article text (plain text or HTML): it is cleaned and split here."""
+    from nutgraf.clean import clean_text, extract_html
+    from nutgraf.lang import detect_language, split_sentences
+
+    stripped = text.lstrip()
+    if stripped[:1] == "<":
+        page = extract_html(text)
+        cleaned = clean_text(page.text, title=page.title)
+    else:
+        cleaned = clean_text(text)
+    code = language or detect_language(f"{cleaned.title or ''}\n{cleaned.text}")
+    split = split_sentences(cleaned.text, code)
+    return Summary(
+        sentences=summarize_sentences(split, title=cleaned.title, language=code, count=sentences),
+        language=code,
+        title=cleaned.title,
+    )

@@ -1,0 +1,124 @@
+"""The whole ingest on the bundled sample corpus and on the seeds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from helpers import furniture_left, missing_body, needs_shared
+from nutgraf.ingest import iter_documents
+from nutgraf.pipeline import ingest
+from nutgraf.store import open_store
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory, samples):
+    with open_store(tmp_path_factory.mktemp("samples") / "s.db") as store:
+        report = ingest(iter_documents([samples]), store)
+        yield store, report
+
+
+def key_of(article, samples: Path) -> str:
+    if article.external_id:
+        return f"wire:{article.external_id}"
+    return str(Path(article.source).relative_to(samples))
+
+
+def test_sample_corpus_ingests_whole(sample_store, gold, samples):
+    store, report = sample_store
+    expected = {key for event in gold["events"].values() for key in event["articles"]}
+    assert report.failures == [] and report.new == len(expected) >= 40
+    stored = {key_of(a, samples) for a in store.iter_articles()}
+    assert stored == expected
+
+
+def test_sample_corpus_shape(sample_store, samples):
+    store, _ = sample_store
+    articles = list(store.iter_articles())
+    suffixes = Counter(Path(a.source.split("#")[0]).suffix for a in articles)
+    assert suffixes[".txt"] >= 10 and suffixes[".html"] >= 10 and suffixes[".jsonl"] >= 5
+    assert {a.language for a in articles} == {"en", "ru"}
+    assert all(a.title and a.text and a.outlet for a in articles)
+
+
+def test_sample_languages_match_their_script(sample_store):
+    store, _ = sample_store
+    for article in store.iter_articles():
+        cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in article.text)
+        assert (article.language == "ru") == (cyrillic > len(article.text) / 3), article.source
+
+
+def test_cp1251_samples_decode(sample_store, gold, samples):
+    store, _ = sample_store
+    by_key = {key_of(a, samples): a for a in store.iter_articles()}
+    for key in gold["cp1251"]:
+        assert (samples / key).read_bytes().decode("cp1251") and by_key[key].language == "ru"
+        assert "\ufffd" not in by_key[key].text and "Ð" not in by_key[key].text
+
+
+def _source_body(path: Path) -> str:
+    """The body paragraphs of a sample page as its author wrote them."""
+    if path.suffix == ".html":
+        tree = lxml_html.fromstring(path.read_bytes())
+        paragraphs = tree.xpath("//article//p[not(@class)] | //div[@id='story']//p[not(@class)]")
+        return "\n".join(p.text_content().strip() for p in paragraphs)
+    from nutgraf.clean.decode import decode_bytes
+
+    return decode_bytes(path.read_bytes())
+
+
+def test_no_body_lost_and_no_furniture_left_in_samples(sample_store, samples):
+    store, _ = sample_store
+    for article in store.iter_articles():
+        assert furniture_left(article.text) == [], article.source
+        assert all(furniture_left(sentence) == [] for sentence in article.summary), article.source
+        if article.external_id:
+            continue
+        assert missing_body(_source_body(Path(article.source)), article.text) == [], article.source
+
+
+def test_reingest_is_idempotent(sample_store, samples):
+    store, _ = sample_store
+    before = store.count_articles()
+    again = ingest(iter_documents([samples]), store)
+    assert (again.new, again.duplicates, again.failed) == (0, before, 0)
+    assert store.count_articles() == before
+
+
+def test_one_bad_article_does_not_stop_the_batch(tmp_path):
+    (tmp_path / "good.txt").write_text(
+        "Ferry resumes\n\nThe ferry resumed service on Monday after engine repairs, the operator said."
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "furniture.txt").write_text("No time to read?\nGet a summary\n© 2026 Northgate Herald")
+    with open_store(tmp_path / "db.sqlite") as store:
+        report = ingest(iter_documents([tmp_path]), store)
+    assert report.new == 1 and report.failed == 2
+    assert {Path(f.origin).name for f in report.failures} == {"bad.txt", "furniture.txt"}
+
+
+def test_seeds(tmp_path):
+    seeds = sorted(needs_shared("seeds").glob("*.txt"))
+    with open_store(tmp_path / "seeds.db") as store:
+        report = ingest(iter_documents(seeds), store)
+        articles = list(store.iter_articles())
+    assert report.new == 5 and report.failed == 0
+    assert [a.language for a in articles] == ["en", "en", "en", "ru", "en"]
+    assert (
+        articles[0].title
+        == "Putin, Lukashenko to Discuss Minsk Proposals and Ukraine Crisis at Union State Summit"
+    )
+    assert articles[4].title.startswith("Negotiations Between Lukashenko and Putin")
+    assert articles[1].title.startswith(
+        "During a formal meeting at the Konstantinovsky Palace near St. Petersburg"
+    )
+    for path, article in zip(seeds, articles, strict=True):
+        assert article.title and furniture_left(article.text) == [], path.name
+        assert missing_body(path.read_text(encoding="utf-8"), article.text) == [], path.name
+        for phrase in ("Russia’s Foreign Policy Concept", "Patras bridge collapse", "BYN"):
+            assert phrase not in article.text
+    assert "[Source: Kremlin press service]" in articles[0].text
+    assert "(BelTA report; official briefings from the involved ministries.)" in articles[2].text
