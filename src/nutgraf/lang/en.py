@@ -173,6 +173,9 @@ DANGLING_STARTS: tuple[str, ...] = (
     "likewise",
     "similarly",
     "besides",
+    "according to him",
+    "according to her",
+    "according to them",
 )
 """Openings that point back to an earlier sentence: such a sentence is only summary material
 right after the sentence it depends on (or as the article's first sentence, after the headline)."""

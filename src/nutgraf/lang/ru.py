@@ -161,7 +161,11 @@ DANGLING_STARTS: tuple[str, ...] = (
     "помимо этого",
     "более того",
     "к тому же",
-    "также",
+    "об этом",
+    "по его словам",
+    "по её словам",
+    "по ее словам",
+    "по их словам",
 )
 """Openings that point back to an earlier sentence (see the English module)."""
 
