@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -108,11 +109,19 @@ def _story_views(store: Store, limit: int | None = None, language: str | None = 
     ]
 
 
-def _run_ingest(paths: list[str], store: Store, outlet: str | None, quiet: bool) -> IngestReport:
+def default_workers() -> int:
+    """One process per core, at most four (NER scales no further on a laptop)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _run_ingest(
+    paths: list[str], store: Store, outlet: str | None, quiet: bool, workers: int = 1
+) -> IngestReport:
     err = _console(stderr=True)
     documents = iter_documents(paths, outlet=outlet)
+    options = IngestOptions(workers=workers)
     if quiet or not err.is_terminal:
-        return ingest(documents, store, options=IngestOptions())
+        return ingest(documents, store, options=options)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]ingesting"),
@@ -128,7 +137,7 @@ def _run_ingest(paths: list[str], store: Store, outlet: str | None, quiet: bool)
         def advance(origin: str) -> None:
             bar.update(task, advance=1, current=escape(Path(origin).name[:40]))
 
-        return ingest(documents, store, options=IngestOptions(), progress=advance)
+        return ingest(documents, store, options=options, progress=advance)
 
 
 def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
@@ -155,13 +164,16 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - for stdin.")],
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not name one.")] = None,
+    workers: Annotated[
+        int, typer.Option(min=0, max=64, help="Processes for NER and analysis (0: one per core, up to 4).")
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl, optionally .gz) into the store."""
     started = time.perf_counter()
     with open_store(db) as store:
-        report = _run_ingest(paths, store, outlet, quiet or as_json)
+        report = _run_ingest(paths, store, outlet, quiet or as_json, workers or default_workers())
     _print_report(report, as_json, time.perf_counter() - started)
     if report.read == 0:
         raise typer.Exit(1)

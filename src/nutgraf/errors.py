@@ -17,6 +17,7 @@ Tree::
     ├── StoreError                 the database cannot be used
     │   ├── BadDatabaseURL         neither a path nor a SQLAlchemy URL we can open
     │   └── NotFound               an id that is not in the store
+    ├── ModelError                 a language model is missing, or is not the one we tested
     └── ConfigError                an invalid setting or option value
 
 Every exception carries a message fit to show a user as one line.
@@ -32,6 +33,7 @@ __all__ = [
     "EncodingError",
     "InputError",
     "MalformedRecord",
+    "ModelError",
     "NotFound",
     "NutgrafError",
     "SourceNotFound",
@@ -82,6 +84,10 @@ class BadDatabaseURL(StoreError):
 
 class NotFound(StoreError):
     """No article or story has the requested id."""
+
+
+class ModelError(NutgrafError):
+    """A language model package is missing or is not the exact model Nutgraf was tested with."""
 
 
 class ConfigError(NutgrafError):

@@ -92,6 +92,8 @@ class Quote:
     speaker_entity_id: str | None = None
     role: str | None = None
     kind: str = "direct"
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(slots=True)
@@ -100,26 +102,47 @@ class Citation:
 
     name: str
     text: str = ""
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(slots=True)
 class DateMention:
-    """A date expression in the text, resolved to a calendar date when possible."""
+    """A date expression in the text, resolved to a calendar date when possible.
+
+    ``date`` is ISO ``YYYY-MM-DD`` (the first day of a range); ``end_date`` closes a range
+    ("с 13 по 14 марта"). ``certainty`` says how the date was resolved: ``exact`` (day, month and
+    year written), ``inferred-year`` (year taken from the publication date or the text),
+    ``relative`` ("yesterday", "next week", "в понедельник") or ``unresolved`` (no anchor date).
+    ``start``/``end`` are character offsets into the article text.
+    """
 
     text: str
     date: str | None = None
     certainty: str = "exact"
+    end_date: str | None = None
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(slots=True)
 class Figure:
-    """A number with its unit, scale and the subject it measures."""
+    """A number with its unit and scale, and the subject it measures.
+
+    ``value`` is fully scaled ("$50 billion" -> 50e9), ``unit`` is a normalised unit ("USD",
+    "RUB", "percent", "km", "people", "tonnes"), ``subject`` a language-independent key of what
+    is measured ("trade_turnover") or, failing that, the words it measures; ``period`` is when
+    ("2024", "last year"); ``approximate`` marks "nearly", "about", "около", "почти".
+    """
 
     text: str
     value: float
     unit: str | None = None
     subject: str | None = None
     period: str | None = None
+    approximate: bool = False
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(slots=True)

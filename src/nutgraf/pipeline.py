@@ -10,15 +10,18 @@ already known.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from nutgraf.analyze import understand
 from nutgraf.clean import ExtractedPage, FurnitureModel, clean_extracted, extract
 from nutgraf.clean.text import title_from_sentence
-from nutgraf.errors import InputError
+from nutgraf.errors import InputError, ModelError
 from nutgraf.ingest import humanize_folder
 from nutgraf.lang import detect_language, split_sentences
 from nutgraf.model import Article, Failure, IngestReport, RawDocument
@@ -29,9 +32,10 @@ __all__ = [
     "BATCH_SIZE",
     "IngestOptions",
     "content_hash",
+    "enrich",
     "ingest",
+    "prepare",
     "process_document",
-    "process_extracted",
     "raw_hash",
 ]
 
@@ -39,16 +43,27 @@ BATCH_SIZE = 200
 """Documents per batch: enough for the furniture learner to see a site's template (a few pages)
 and small enough that a batch of long pages stays well under 100 MB of memory."""
 
+PARALLEL_MIN_ARTICLES = 48
+"""Below this many new articles in a batch, a worker pool costs more (starting processes, loading
+models: about 3 s each) than it saves."""
+
+CHUNK_SIZE = 16
+"""Articles per task sent to a worker: large enough for NER batching, small enough to balance."""
+
 _HASH_FOLD = re.compile(r"\W+")
 _LANGUAGE_ALIASES = {"eng": "en", "english": "en", "rus": "ru", "russian": "ru", "русский": "ru"}
 
 
 @dataclass(slots=True)
 class IngestOptions:
-    """Settings of an ingest run that stages need (passed in, never global)."""
+    """Settings of an ingest run that stages need (passed in, never global).
+
+    ``workers`` processes share the expensive per-article work (NER and the analyzers) when a batch
+    holds at least ``PARALLEL_MIN_ARTICLES`` new articles; 1 keeps everything in this process."""
 
     summary_sentences: int = 3
     batch_size: int = BATCH_SIZE
+    workers: int = 1
 
 
 def content_hash(text: str) -> str:
@@ -87,26 +102,17 @@ def outlet_key(raw: RawDocument, outlet: str | None) -> str:
     return (outlet or raw.source_key).casefold()
 
 
-def process_document(
-    raw: RawDocument, furniture: FurnitureModel | None = None, options: IngestOptions | None = None
-) -> Article:
-    """Clean and understand one document; raises :class:`nutgraf.errors.InputError` for bad input."""
-    return process_extracted(raw, extract(raw), furniture, options)
-
-
-def process_extracted(
+def prepare(
     raw: RawDocument,
     page: ExtractedPage,
     furniture: FurnitureModel | None = None,
-    options: IngestOptions | None = None,
 ) -> Article:
-    """The rest of :func:`process_document` once the text is out of its HTML."""
-    options = options or IngestOptions()
+    """Clean an extracted document, find its language and sentences: the cheap per-article work."""
     cleaned = clean_extracted(page, raw.source_key, furniture)
     language = _language_code(raw.language) or detect_language(f"{cleaned.title or ''}\n{cleaned.text}")
     sentences = split_sentences(cleaned.text, language)
     title = cleaned.title or title_from_sentence(sentences[0].text if sentences else cleaned.text)
-    article = Article(
+    return Article(
         source=raw.origin,
         text=cleaned.text,
         title=title,
@@ -121,10 +127,27 @@ def process_extracted(
         sentences=sentences,
         removed_lines=cleaned.removed,
     )
-    article.summary = summarize_sentences(
-        sentences, title=article.title, language=language, count=options.summary_sentences
-    )
-    return article
+
+
+def enrich(articles: list[Article], options: IngestOptions | None = None) -> list[Article]:
+    """Understand and summarize a batch of prepared articles: the expensive per-article work.
+
+    A plain function over plain data, so it runs in a worker process (or on a Dask worker) as well
+    as here; its models load once per process."""
+    options = options or IngestOptions()
+    understand(articles)
+    for article in articles:
+        article.summary = summarize_sentences(
+            article.sentences, title=article.title, language=article.language, count=options.summary_sentences
+        )
+    return articles
+
+
+def process_document(
+    raw: RawDocument, furniture: FurnitureModel | None = None, options: IngestOptions | None = None
+) -> Article:
+    """Clean, understand and summarize one document; raises :class:`nutgraf.errors.InputError`."""
+    return enrich([prepare(raw, extract(raw), furniture)], options)[0]
 
 
 def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterable[list[RawDocument | Failure]]:
@@ -136,6 +159,41 @@ def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterable[list
             batch = []
     if batch:
         yield batch
+
+
+def _enrich_all(
+    articles: list[Article], options: IngestOptions, pool: Executor | None
+) -> list[Article | Failure]:
+    """Enrich a batch, in a pool when one is given; a chunk that fails is redone article by article
+    so that one bad article is reported alone and the rest are kept."""
+    chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
+    if pool is not None:
+        futures = [pool.submit(enrich, chunk, options) for chunk in chunks]
+        outcomes = []
+        for future in futures:
+            try:
+                outcomes.append(future.result())
+            except ModelError:
+                raise
+            except Exception:  # a worker died or one article broke the chunk: redo it here, one by one
+                outcomes.append(None)
+    else:
+        outcomes = [None] * len(chunks)
+    results: list[Article | Failure] = []
+    for chunk, outcome in zip(chunks, outcomes, strict=True):
+        if outcome is not None:
+            results.extend(outcome)
+            continue
+        for article in chunk:
+            try:
+                results.extend(enrich([article], options))
+            except ModelError:
+                raise
+            except Exception as exc:
+                results.append(
+                    Failure(article.source, f"analysis failed: {type(exc).__name__}: {exc}", "AnalysisError")
+                )
+    return results
 
 
 def ingest(
@@ -152,43 +210,56 @@ def ingest(
     options = options or IngestOptions()
     report = IngestReport()
     furniture = store.load_furniture()
-    for batch in _batches(documents, options.batch_size):
-        fresh: list[tuple[RawDocument, ExtractedPage, str]] = []
-        for item in batch:
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                continue
-            digest = raw_hash(item)
-            existing = store.find_duplicate(url=item.url, source_key=item.source_key, raw_hash=digest)
-            if existing is not None:
-                report.duplicates += 1
-                report.article_ids.append(existing)
-                continue
-            try:
-                page = extract(item)
-            except InputError as exc:
-                report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
-                continue
-            furniture.observe(item.source_key, page.text)
-            fresh.append((item, page, digest))
-        for item, page, digest in fresh:
-            try:
-                article = process_extracted(item, page, furniture, options)
-            except InputError as exc:
-                report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
-            else:
+    pool: Executor | None = None
+    try:
+        for batch in _batches(documents, options.batch_size):
+            fresh: list[tuple[RawDocument, ExtractedPage, str]] = []
+            for item in batch:
+                if isinstance(item, Failure):
+                    report.failures.append(item)
+                    continue
+                digest = raw_hash(item)
+                existing = store.find_duplicate(url=item.url, source_key=item.source_key, raw_hash=digest)
+                if existing is not None:
+                    report.duplicates += 1
+                    report.article_ids.append(existing)
+                    continue
+                try:
+                    page = extract(item)
+                except InputError as exc:
+                    report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
+                    continue
+                furniture.observe(item.source_key, page.text)
+                fresh.append((item, page, digest))
+            prepared: list[tuple[RawDocument, Article, str]] = []
+            for item, page, digest in fresh:
+                try:
+                    prepared.append((item, prepare(item, page, furniture), digest))
+                except InputError as exc:
+                    report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
+            if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
+                pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
+            use_pool = pool if len(prepared) >= PARALLEL_MIN_ARTICLES else None
+            enriched = _enrich_all([article for _, article, _ in prepared], options, use_pool)
+            for (item, _, digest), result in zip(prepared, enriched, strict=True):
+                if isinstance(result, Failure):
+                    report.failures.append(result)
+                    continue
                 article_id, is_new = store.add_article(
-                    article, outlet_key=outlet_key(item, article.outlet), raw_hash=digest
+                    result, outlet_key=outlet_key(item, result.outlet), raw_hash=digest
                 )
                 if is_new:
-                    story_id = store.create_story(article.title, article.published)
+                    story_id = store.create_story(result.title, result.published)
                     store.assign_story(article_id, story_id)
                     report.new += 1
                 else:
                     report.duplicates += 1
                 report.article_ids.append(article_id)
-        store.save_furniture(furniture, {item.source_key for item, _, _ in fresh})
-        if progress is not None:
-            for item in batch:
-                progress(item.origin)
+            store.save_furniture(furniture, {item.source_key for item, _, _ in fresh})
+            if progress is not None:
+                for item in batch:
+                    progress(item.origin)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return report

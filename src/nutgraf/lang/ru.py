@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache as _cache
 
 from razdel import sentenize
 
@@ -172,3 +173,706 @@ DANGLING_STARTS: tuple[str, ...] = (
 WEEKDAYS: frozenset[str] = frozenset(
     "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье пн вт ср чт пт сб вс".split()
 )
+
+
+# --- Named entities and lemmas ---------------------------------------------------------------------
+# Russian NER is slovnet's news model with navec embeddings, the files natasha 1.6 ships inside its
+# wheel; they are loaded directly (not through natasha's pipeline), so natasha's pymorphy2 (which
+# imports pkg_resources, gone from setuptools 81) is never imported. Lemmas come from pymorphy3 with
+# its Russian dictionaries package. 23 articles/s for NER alone on ods-ru-news (measured here).
+
+NATASHA_EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
+NATASHA_NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
+NER_BATCH = 16
+
+_NAME_GRAMMEMES = {"PER": {"Surn", "Name", "Patr"}, "LOC": {"Geox"}, "ORG": {"Orgn", "Abbr"}}
+
+
+@_cache
+def slovnet_ner():
+    """slovnet NER with navec embeddings, loaded once per process (about 0.8 s)."""
+    import importlib.util
+    from pathlib import Path
+
+    from nutgraf.errors import ModelError
+
+    spec = importlib.util.find_spec("natasha")  # located, not imported: natasha imports pymorphy2
+    try:
+        from navec import Navec
+        from slovnet import NER
+    except ImportError as exc:
+        raise ModelError(
+            "Russian NER needs natasha 1.6 (slovnet, navec): pip install natasha==1.6.0"
+        ) from exc
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError("Russian NER needs natasha 1.6's packaged models: pip install natasha==1.6.0")
+    base = Path(next(iter(spec.submodule_search_locations)))
+    ner = NER.load(str(base / NATASHA_NER_MODEL))
+    ner.navec(Navec.load(str(base / NATASHA_EMBEDDING)))
+    return ner
+
+
+@_cache
+def morph():
+    """pymorphy3's analyser over its Russian dictionaries (the pymorphy3-dicts-ru package)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def recognize(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """Named-entity spans (start, end, PER/ORG/LOC) of each text, batched."""
+    ner = slovnet_ner()
+    return [[(span.start, span.stop, span.type) for span in markup.spans] for markup in ner.map(texts)]
+
+
+_SURNAME = re.compile(r"^(?P<base>[А-ЯЁ][а-яё-]+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?$")
+"""Russian surnames in -ов/-ев/-ин/-ын decline regularly; pymorphy only guesses unknown ones
+("Абенов" -> "абен" but "Абенова" -> "абенов"), so the suffix rule decides their base."""
+
+
+def surname_base(word: str) -> str | None:
+    """The masculine base of a declined -ов/-ев/-ин surname ("Королёвой" -> "королёв"), else None."""
+    match = _SURNAME.match(word)
+    return match.group("base").lower() if match else None
+
+
+@_cache
+def lemma(word: str, label: str | None = None) -> str:
+    """Dictionary form of one word. For entity words a parse with a name grammeme (surname, first
+    name, place) wins; a name that pymorphy only knows as another word ("Мамедли" as a verb) stays
+    as written, lower-cased."""
+    lowered = word.lower().replace("ё", "е")
+    if not any("а" <= ch <= "я" for ch in lowered):
+        return lowered
+    parses = morph().parse(word)
+    if label == "PER":
+        first_name = [p for p in parses if {"Name", "nomn", "sing"} <= set(p.tag.grammemes)]
+        base = surname_base(word)
+        if base is not None and not first_name:
+            return base.replace("ё", "е")
+    if label:
+        wanted = _NAME_GRAMMEMES.get(label, set())
+        for parse in parses:
+            if wanted & set(parse.tag.grammemes):
+                return parse.normal_form.replace("ё", "е")
+        nouns = [p for p in parses if p.tag.POS in {"NOUN", "ADJF"}]
+        if not nouns:
+            return lowered
+        return nouns[0].normal_form.replace("ё", "е")
+    return parses[0].normal_form.replace("ё", "е") if parses else lowered
+
+
+def entity_lemma(surface: str, label: str) -> str:
+    """Dictionary form of an entity name: every word lemmatised ("Владимиром Путиным" -> "владимир путин")."""
+    import re as _re
+
+    return " ".join(lemma(word, label) for word in _re.findall(r"[\w-]+", surface))
+
+
+def is_nominative(surface: str, label: str) -> bool:
+    """True when every word of a name can be nominative ("Светлана Королёва", not "Королёвой"):
+    such a form is the display name; lemmas would turn a woman's surname masculine."""
+    import re as _re
+
+    words = _re.findall(r"[\w-]+", surface)
+    if not words:
+        return False
+    for word in words:
+        if not any("а" <= ch <= "я" for ch in word.lower()):
+            continue
+        if (
+            label == "PER"
+            and _SURNAME.match(word)
+            and word.lower().endswith(("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына"))
+        ):
+            continue  # the masculine or feminine nominative of a surname
+        parses = morph().parse(word)
+        if parses and not any(
+            "nomn" in parse.tag for parse in parses if parse.tag.POS in {"NOUN", "ADJF", None}
+        ):
+            return False
+    return True
+
+
+# --- Date expressions (read by nutgraf.analyze.dates) ---------------------------------------------
+# Month names come from MONTHS. Weekday abbreviations in WEEKDAYS are left out of date finding:
+# "ср." means "compare", "вс" and "пн" occur in other abbreviations.
+
+DATE_CAPITALIZED = False
+DATE_MONTH_FIRST = False
+DATE_PREPOSITIONS: tuple[str, ...] = ("в", "во")
+"""A preposition right before a date belongs to the mention ("в январе 2025 года")."""
+DATE_DAY_SUFFIXES: tuple[str, ...] = ("-го",)
+DATE_OF_WORDS: tuple[str, ...] = ()
+DATE_YEAR_WORDS: tuple[str, ...] = ("года", "году", "годом", "год", "г.")
+"""Words after a year number; with one, a bare four-digit number is a year ("в 2024 году")."""
+DATE_YEAR_SUFFIXES: tuple[str, ...] = ("-м", "-го", "-й")
+"""Endings written onto a year number ("в 2024-м году")."""
+DATE_YEAR_CUES: tuple[str, ...] = ()
+DATE_RANGE_OPENERS: tuple[str, ...] = ("с", "со")
+DATE_RANGE_CLOSERS: tuple[str, ...] = ("по", "до")
+
+WEEKDAY_NUMBERS: dict[str, int] = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среда": 2,
+    "среду": 2,
+    "четверг": 3,
+    "пятница": 4,
+    "пятницу": 4,
+    "суббота": 5,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+WEEKDAY_DIRECTIONS: dict[str, int] = {
+    "в": 0,
+    "во": 0,
+    "в этот": 0,
+    "в эту": 0,
+    "в это": 0,
+    "в прошлый": -1,
+    "в прошлую": -1,
+    "в прошлое": -1,
+    "в минувший": -1,
+    "в минувшую": -1,
+    "в минувшее": -1,
+    "в следующий": 1,
+    "в следующую": 1,
+    "в следующее": 1,
+    "в ближайший": 1,
+    "в ближайшую": 1,
+    "в ближайшее": 1,
+}
+"""Words before a weekday: 0 = the latest such day on or before publication, -1 strictly before, +1 after."""
+WEEKDAY_BARE = False
+"""A weekday needs a preposition to be a date ("в понедельник"; "понедельник" alone is a noun)."""
+WEEKDAY_NOT_AFTER: frozenset[str] = frozenset()
+
+RELATIVE_DATES: dict[str, tuple[str, int]] = {
+    "сегодня": ("day", 0),
+    "вчера": ("day", -1),
+    "накануне": ("day", -1),
+    "позавчера": ("day", -2),
+    "завтра": ("day", 1),
+    "послезавтра": ("day", 2),
+    "на этой неделе": ("week", 0),
+    "на текущей неделе": ("week", 0),
+    "на прошлой неделе": ("week", -1),
+    "на минувшей неделе": ("week", -1),
+    "на предыдущей неделе": ("week", -1),
+    "на следующей неделе": ("week", 1),
+    "на будущей неделе": ("week", 1),
+    "в этом месяце": ("month", 0),
+    "в текущем месяце": ("month", 0),
+    "в прошлом месяце": ("month", -1),
+    "в минувшем месяце": ("month", -1),
+    "в следующем месяце": ("month", 1),
+    "в будущем месяце": ("month", 1),
+    "в этом году": ("year", 0),
+    "в текущем году": ("year", 0),
+    "в нынешнем году": ("year", 0),
+    "в прошлом году": ("year", -1),
+    "в минувшем году": ("year", -1),
+    "в позапрошлом году": ("year", -2),
+    "в следующем году": ("year", 1),
+    "в будущем году": ("year", 1),
+}
+"""Relative expressions: (unit, offset) from the publication date; units are day, week, month, year."""
+RELATIVE_YEARS: dict[str, int] = {
+    "этого года": 0,
+    "текущего года": 0,
+    "нынешнего года": 0,
+    "прошлого года": -1,
+    "минувшего года": -1,
+    "позапрошлого года": -2,
+    "следующего года": 1,
+    "будущего года": 1,
+}
+"""Relative years: alone ("итоги прошлого года") or after a month or a day ("в марте прошлого года")."""
+RELATIVE_DATE_NOT_BEFORE: frozenset[str] = frozenset()
+RELATIVE_DATE_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "накануне": ("ов", "ев", "ёв", "ого", "его", "ых", "их", "ии", "ния", "тия", "та", "ды", "чи"),
+}
+"""Relative words that are also prepositions: "накануне" before a genitive ("накануне выборов",
+"накануне саммита") means "on the eve of", not "the day before publication". The endings are genitive
+endings that a verb or a nominative after the adverb ("Накануне глава заявил") does not have; chosen
+on the 84 uses of "накануне" in rt-summaries-ru, where they separate all but "начала" and -я/-и nouns."""
+
+
+# --- Quotes, attribution and cited sources -------------------------------------------------------
+
+SPEECH_VERBS: tuple[str, ...] = (
+    *tuple(
+        form
+        for stem in (
+            "сказал",
+            "заявил",
+            "отметил",
+            "подчеркнул",
+            "добавил",
+            "сообщил",
+            "пояснил",
+            "заметил",
+            "уточнил",
+            "рассказал",
+            "охарактеризовал",
+            "признал",
+            "высказал",
+            "указал",
+            "напомнил",
+            "предупредил",
+            "констатировал",
+            "заверил",
+            "пообещал",
+            "призвал",
+            "объяснил",
+            "ответил",
+            "написал",
+            "выразил",
+        )
+        for form in (stem, stem + "а", stem + "и")
+    ),
+    "считает",
+    "уверен",
+    "уверена",
+    "убежден",
+    "убеждена",
+    "убеждён",
+    "убеждёна",
+    "полагает",
+    "говорит",
+)
+"""Verbs (past tense in every gender and number, plus common present forms) that attribute speech."""
+
+REPORTED_CONJUNCTIONS: tuple[str, ...] = ("что",)
+
+ROLE_WORDS: frozenset[str] = frozenset(
+    """министр президент премьер председатель спикер пресс-секретарь секретарь помощник советник директор
+    глава руководитель начальник губернатор мэр посол посланник спецпосланник представитель официальный
+    командующий генерал профессор учёный ученый исследователь аналитик экономист эксперт политолог
+    депутат сенатор лидер основатель вице-премьер заместитель управляющий капитан тренер юрист адвокат
+    прокурор судья следователь куратор инженер врач корреспондент редактор журналист историк социолог
+    член инспектор канцлер король патриарх сотрудник волонтёр волонтер координатор атаман""".split()
+)
+
+CITATION_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?:^|\n)[А-ЯЁA-Z][А-ЯЁA-Z .'-]{2,40}, [^()\n]{1,30}\((?P<name>[^()\n]{2,60})\) [—–-]",
+        r"\b(?:как )?(?:сообщает|сообщают|сообщило|сообщила|сообщил|передаёт|передает|пишет|пишут|информирует)"
+        r" (?P<name>«?[А-ЯЁA-Z][^,.;:()\n]{1,60}?»?)(?=[,.;:()]|\s(?:со ссылкой|в|на|по)\b|$)",
+        r"\b[Пп]о (?:данным|информации|сведениям|оценкам) (?P<name>[^,.;:()\n]{2,70}?)(?=[,.;:()]|\s(?:на|в|к|за)\s|$)",
+        r"\bсо ссылкой на (?P<name>[^,.;:()\n]{2,60}?)(?=[,.;:()]|$)",
+        r"(?:^|\n)Источник:\s*(?P<name>[^\n]{2,80})",
+        r"\[\s*Источник:\s*(?P<name>[^\]]{2,80})\]",
+    )
+)
+
+SOURCE_DESCRIPTORS: tuple[str, ...] = (
+    "информационное агентство",
+    "агентство",
+    "агентства",
+    "издание",
+    "издания",
+    "газета",
+    "газеты",
+    "телеканал",
+    "телеканала",
+    "портал",
+    "портала",
+    "сайт",
+    "сайта",
+)
+
+
+def nominative(surface: str, label: str) -> str:
+    """A name put in the nominative for display: "Союзного государства" -> "Союзное государство",
+    "Совете Федерации" -> "Совет Федерации", "Светланы Королёвой" -> "Светлана Королёва".
+
+    Persons: every word. Organisations and places: the head noun (the first noun) and the adjectives
+    before it, agreeing with it; the genitive complements after the head stay as they are."""
+    words = surface.split()
+
+    def inflect(word: str, grammemes: set[str], prefer: set[str] | None = None) -> str:
+        parses = morph().parse(word)
+        if prefer:
+            parses = [p for p in parses if prefer & set(p.tag.grammemes)] or parses
+        for parse in parses:
+            form = parse.inflect(grammemes)
+            if form is not None:
+                text = form.word
+                return text.capitalize() if word[:1].isupper() else text
+        return word
+
+    if label == "PER":
+        out = []
+        for word in words:
+            parses = [p for p in morph().parse(word) if {"Surn", "Name", "Patr"} & set(p.tag.grammemes)]
+            gender = next((g for g in ("femn", "masc") if parses and g in parses[0].tag), None)
+            wanted = {"nomn", "sing"} | ({gender} if gender else set())
+            out.append(inflect(word, wanted, {"Surn", "Name", "Patr"}) if parses else word)
+        return " ".join(out)
+    head = None
+    for index, word in enumerate(words):
+        parses = morph().parse(word)
+        if parses and parses[0].tag.POS == "NOUN":
+            head = index
+            break
+    if head is None:
+        return surface
+    head_parse = morph().parse(words[head])[0]
+    number = "plur" if "plur" in head_parse.tag else "sing"
+    out = list(words)
+    out[head] = inflect(words[head], {"nomn", number})
+    gender = head_parse.tag.gender
+    for index in range(head):
+        wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+        out[index] = inflect(words[index], wanted)
+    return " ".join(out)
+
+
+# --- Figures (nutgraf.analyze.figures): number words, scales, units and cue phrases. ---
+# Keys are lower-case with "е" for "ё" (the analyzer folds "ё" before looking them up).
+
+
+def _figure_forms(stems: str, endings: str) -> list[str]:
+    """Every ``stem + ending`` for space-separated stems and endings ("-" is the bare stem)."""
+    tails = ["" if e == "-" else e for e in endings.split()]
+    return [stem + tail for stem in stems.split() for tail in tails]
+
+
+_NOUN_ENDINGS = "- а у ом е ы ов ам ами ах"
+
+FIGURE_SCALES: dict[str, float] = {
+    **dict.fromkeys(_figure_forms("тысяч", "а и - у ам ами ах ей е"), 1e3),
+    "тыс": 1e3,
+    "тыс.": 1e3,
+    **dict.fromkeys(_figure_forms("миллион", _NOUN_ENDINGS), 1e6),
+    "млн": 1e6,
+    "млн.": 1e6,
+    **dict.fromkeys(_figure_forms("миллиард", _NOUN_ENDINGS), 1e9),
+    "млрд": 1e9,
+    "млрд.": 1e9,
+    **dict.fromkeys(_figure_forms("триллион", _NOUN_ENDINGS), 1e12),
+    "трлн": 1e12,
+    "трлн.": 1e12,
+}
+"""Words of scale after a number ("50 млрд", "8 тысяч", "$50 миллиардов")."""
+
+FIGURE_NUMBER_WORDS: dict[str, float] = {
+    "один": 1,
+    "одна": 1,
+    "одну": 1,
+    "два": 2,
+    "две": 2,
+    "двух": 2,
+    "три": 3,
+    "трех": 3,
+    "четыре": 4,
+    "четырех": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "сто": 100,
+    "полтора": 1.5,
+    "полторы": 1.5,
+}
+"""Number words, read as a figure only before a word of scale ("два миллиона", "полтора миллиарда")."""
+
+FIGURE_UNITS: dict[str, str] = {
+    # currencies
+    **dict.fromkeys(_figure_forms("доллар", "- а ов ам ами ах"), "USD"),
+    "долл.": "USD",
+    "долларов сша": "USD",
+    "доллара сша": "USD",
+    "евро": "EUR",
+    **dict.fromkeys(_figure_forms("рубл", "ь я ей ю ям ями ях ем"), "RUB"),
+    "руб.": "RUB",
+    "руб": "RUB",
+    "российских рублей": "RUB",
+    "белорусских рублей": "BYN",
+    "белорусского рубля": "BYN",
+    "белорусских рубля": "BYN",
+    "фунтов стерлингов": "GBP",
+    "фунта стерлингов": "GBP",
+    "фунтов": "GBP",
+    "фунта": "GBP",
+    "тенге": "KZT",
+    **dict.fromkeys(_figure_forms("манат", "- а ов"), "AZN"),
+    **dict.fromkeys(_figure_forms("юан", "ь я ей ям ями ях"), "CNY"),
+    **dict.fromkeys(_figure_forms("гривн", "а ы у ам ами ах"), "UAH"),
+    "гривен": "UAH",
+    "иен": "JPY",
+    "иены": "JPY",
+    "йен": "JPY",
+    "йены": "JPY",
+    "рупий": "INR",
+    "лир": "TRY",
+    "сомов": "KGS",
+    "сумов": "UZS",
+    "лари": "GEL",
+    "драмов": "AMD",
+    "франков": "CHF",
+    "злотых": "PLN",
+    # shares
+    **dict.fromkeys(_figure_forms("процент", "- а ов ам ами ах"), "percent"),
+    "проц.": "percent",
+    "процентных пунктов": "pp",
+    "процентных пункта": "pp",
+    "процентного пункта": "pp",
+    "процентный пункт": "pp",
+    "п.п.": "pp",
+    "п. п.": "pp",
+    # length
+    **dict.fromkeys(_figure_forms("километр", "- а ов ам ами ах"), "km"),
+    "км": "km",
+    **dict.fromkeys(_figure_forms("метр", "- а ов ам ами ах"), "m"),
+    "м": "m",
+    **dict.fromkeys(_figure_forms("сантиметр", "- а ов ам ами ах"), "cm"),
+    "см": "cm",
+    **dict.fromkeys(_figure_forms("миллиметр", "- а ов ам ами ах"), "mm"),
+    "мм": "mm",
+    "миль": "mi",
+    "мили": "mi",
+    # mass
+    **dict.fromkeys(_figure_forms("килограмм", "- а ов ам ами ах"), "kg"),
+    "кг": "kg",
+    **dict.fromkeys(_figure_forms("грамм", "- а ов ам ами ах"), "g"),
+    **dict.fromkeys(_figure_forms("тонн", "а ы - у ам ами ах"), "tonnes"),
+    # area
+    **dict.fromkeys(_figure_forms("гектар", "- а ов ам ами ах"), "ha"),
+    "га": "ha",
+    "квадратных километров": "km2",
+    "квадратного километра": "km2",
+    "квадратных километра": "km2",
+    "кв. км": "km2",
+    "кв км": "km2",
+    "км²": "km2",
+    "квадратных метров": "m2",
+    "квадратного метра": "m2",
+    "квадратных метра": "m2",
+    "кв. м": "m2",
+    "кв. метров": "m2",
+    "кв м": "m2",
+    "м²": "m2",
+    "соток": "ares",
+    # speed
+    "метров в секунду": "m/s",
+    "метра в секунду": "m/s",
+    "метр в секунду": "m/s",
+    "м/с": "m/s",
+    "километров в час": "km/h",
+    "километра в час": "km/h",
+    "километр в час": "km/h",
+    "км/ч": "km/h",
+    "узлов": "knots",
+    # volume, power, energy, temperature
+    **dict.fromkeys(_figure_forms("литр", "- а ов ам ами ах"), "l"),
+    **dict.fromkeys(_figure_forms("баррел", "ь я ей ям ями ях"), "barrels"),
+    "кубометров": "m3",
+    "кубических метров": "m3",
+    "куб. м": "m3",
+    "м³": "m3",
+    **dict.fromkeys(_figure_forms("мегаватт", "- а ов ам ами ах"), "MW"),
+    "мвт": "MW",
+    **dict.fromkeys(_figure_forms("гигаватт", "- а ов ам ами ах"), "GW"),
+    "гвт": "GW",
+    "квт": "kW",
+    "квт·ч": "kWh",
+    "квт*ч": "kWh",
+    "мвт·ч": "MWh",
+    "гвт·ч": "GWh",
+    "градусов цельсия": "°C",
+    "градуса цельсия": "°C",
+    "градусов": "degrees",
+    "градуса": "degrees",
+    "градус": "degrees",
+    "°c": "°C",
+    "°с": "°C",
+    # sub-units: "<factor> <unit>"
+    **dict.fromkeys(_figure_forms("копе", "йка йки ек йку"), "0.01 RUB"),
+    **dict.fromkeys(_figure_forms("цент", "- а ов"), "0.01 USD"),
+    **dict.fromkeys(_figure_forms("евроцент", "- а ов"), "0.01 EUR"),
+    "пенсов": "0.01 GBP",
+}
+"""Unit words after a number (and its scale), normalised: ISO currency codes, "percent", SI-style symbols;
+a value "<factor> <unit>" scales the number ("50 копеек" -> 0.5 RUB)."""
+
+FIGURE_COUNTED: dict[str, str] = {
+    **dict.fromkeys(
+        """человек человека людей граждан гражданина жителей жителя пассажиров пассажира военнослужащих
+        военнослужащего военных солдат детей ребенка взрослых студентов студента школьников учеников
+        работников работника сотрудников сотрудника рабочих пациентов пациента мигрантов беженцев
+        пострадавших пострадавшего погибших раненых раненого туристов туриста зрителей болельщиков
+        посетителей участников участника заключенных задержанных избирателей пожарных спасателей
+        волонтеров добровольцев членов журналистов пользователей клиентов абонентов эвакуированных
+        жертв мужчин женщин бойцов""".split(),
+        "people",
+    ),
+    "рабочих мест": "jobs",
+    "рабочие места": "jobs",
+    "рабочих места": "jobs",
+    "рабочее место": "jobs",
+    "рабочего места": "jobs",
+    "новых рабочих мест": "jobs",
+    "вакансий": "jobs",
+    "домохозяйств": "households",
+    "семей": "households",
+    "семьи": "households",
+    "домов": "homes",
+    "жилых домов": "homes",
+    "квартир": "homes",
+    "зданий": "buildings",
+    "здания": "buildings",
+    "автомобилей": "vehicles",
+    "машин": "vehicles",
+    "единиц техники": "vehicles",
+    "рейсов": "flights",
+    "рейса": "flights",
+    "беспилотников": "drones",
+    "беспилотника": "drones",
+    "бпла": "drones",
+    "дронов": "drones",
+    "дрона": "drones",
+    "ракет": "missiles",
+    "ракеты": "missiles",
+    "самолетов": "aircraft",
+    "самолета": "aircraft",
+    "судов": "ships",
+    "кораблей": "ships",
+    "случаев": "cases",
+    "случая": "cases",
+    "заражений": "cases",
+    "голосов": "votes",
+    "голоса": "votes",
+    "мандатов": "seats",
+    "школ": "schools",
+    "компаний": "companies",
+    "предприятий": "companies",
+    "стран": "countries",
+}
+"""Nouns that make a bare number a count ("3 400 человек", "1 200 рабочих мест"), mapped to a language-independent unit."""
+
+FIGURE_APPROX: tuple[str, ...] = (
+    "почти",
+    "около",
+    "порядка",
+    "примерно",
+    "приблизительно",
+    "ориентировочно",
+    "более",
+    "более чем",
+    "больше",
+    "свыше",
+    "до",
+    "менее",
+    "меньше",
+    "не менее",
+    "не более",
+    "не меньше",
+    "не больше",
+    "чуть более",
+    "чуть менее",
+    "чуть больше",
+    "чуть меньше",
+    "почти что",
+    "как минимум",
+    "минимум",
+    "максимум",
+    "по меньшей мере",
+    "по крайней мере",
+    "по оценкам",
+    "под",
+)
+"""Phrases right before a figure that make it approximate (bounds count: "более", "до")."""
+
+FIGURE_APPROX_LOOSE: tuple[str, ...] = ("почти", "примерно", "около")
+"""Approximate cues that may stand before the verb of the figure ("почти достиг $60 млрд")."""
+
+FIGURE_APPROX_CONDITIONAL: frozenset[str] = frozenset({"до"})
+"""Approximate cues that mean "up to" only when no change verb or range opening stands before them
+("до 5 тысяч человек" is a bound; "выросла до 5%" and "от 3 до 5%" are not)."""
+
+FIGURE_APPROX_AFTER: tuple[str, ...] = ("с лишним", "с небольшим", "с гаком")
+"""Phrases right after a figure that make it approximate."""
+
+FIGURE_CHANGE_STEMS: tuple[str, ...] = (
+    "вырос",
+    "выраст",
+    "рост",
+    "прирост",
+    "увелич",
+    "сократ",
+    "сокращ",
+    "сниз",
+    "сниж",
+    "упал",
+    "упад",
+    "паден",
+    "подорож",
+    "подешев",
+    "прибав",
+    "повыс",
+    "повыш",
+    "пониз",
+    "понижен",
+    "уменьш",
+    "обвал",
+    "подскоч",
+    "опусти",
+    "опуст",
+    "подня",
+    "поднима",
+    "потеря",
+    "ускор",
+    "замедл",
+    "изменен",
+    "больше",
+    "меньше",
+    "выше",
+    "ниже",
+)
+"""Word beginnings that make a nearby percentage a change ("выросла на 5,7%", "на 5,7% больше")."""
+
+FIGURE_CHANGE_WORDS: frozenset[str] = frozenset({"плюс", "минус"})
+"""Whole words that make a nearby percentage a change."""
+
+FIGURE_CHANGE_PREPOSITIONS: frozenset[str] = frozenset({"на"})
+"""A preposition right before a percentage that states a change ("на 5,7% больше")."""
+
+FIGURE_LEVEL_PREPOSITIONS: frozenset[str] = frozenset({"до", "с", "со", "от"})
+"""A preposition right before a figure that states a level, not a change ("выросла до 5%")."""
+
+FIGURE_YEAR_PREPOSITIONS: frozenset[str] = frozenset(
+    {"в", "во", "с", "со", "до", "к", "по", "от", "за", "после"}
+)
+"""Words before a four-digit number that make it a year even with a noun after it."""
+
+FIGURE_PERIODS: tuple[tuple[str, str], ...] = (
+    (r"\b((?:19|20)\d\d)(?:-?м)?\s*(?:году|года|год|г\.|гг\.)", r"\1"),
+    (r"\b(?:в|за)\s+((?:19|20)\d\d)\b(?![-–/]\d)", r"\1"),
+    (
+        r"\b(?:в|за)\s+прошл(?:ом|ый)\s+году?\b|\bв\s+минувшем\s+году\b|\bпрошлого\s+года\b|\bминувшего\s+года\b",
+        "прошлый год",
+    ),
+    (r"\b(?:в|за)\s+(?:этом|текущем|этот|текущий)\s+году?\b|\b(?:этого|текущего)\s+года\b", "этот год"),
+    (r"\bв\s+(?:следующем|будущем)\s+году\b|\b(?:следующего|будущего)\s+года\b", "следующий год"),
+    (r"\bза\s+(?:последний|минувший)\s+год\b|\bза\s+год\b", "за год"),
+    (r"\bв\s+год\b|\bежегодно\b|\bгодовых\b", "в год"),
+    (r"\bв\s+прошлом\s+месяце\b|\bпрошлого\s+месяца\b", "прошлый месяц"),
+    (r"\bв\s+(?:этом|текущем)\s+месяце\b", "этот месяц"),
+    (r"\bв\s+месяц\b|\bежемесячно\b", "в месяц"),
+    (r"\bв\s+сутки\b|\bв\s+день\b|\bежедневно\b", "в день"),
+)
+"""When a figure holds (regex, normalised label; ``\\1`` is the year): the nearest in the sentence wins."""
+
+FIGURE_GROUP_SEPARATORS = " \u00a0\u2009\u202f"
+"""Characters that group thousands ("3 400", or a no-break/thin space); "," and "." are decimal points."""

@@ -23,8 +23,10 @@ from nutgraf.errors import BadDatabaseURL, NotFound, StoreError
 from nutgraf.model import Article, Citation, DateMention, Entity, Figure, Quote, Story
 from nutgraf.store.schema import (
     SCHEMA_VERSION,
+    ArticleEntityRow,
     ArticleRow,
     Base,
+    EntityRow,
     FurnitureLineRow,
     FurnitureSourceRow,
     MetaRow,
@@ -140,6 +142,8 @@ class Store:
         statement = insert(ArticleRow).values(**values).on_conflict_do_nothing().returning(ArticleRow.id)
         with self.session() as session, session.begin():
             new_id = session.scalar(statement)
+            if new_id is not None:
+                self._add_entities(session, new_id, article)
         if new_id is not None:
             return new_id, True
         existing = self.find_duplicate(url=article.url, source_key=article.source_key, raw_hash=raw_hash)
@@ -153,6 +157,43 @@ class Store:
         if existing is None:  # pragma: no cover - a conflict row always exists
             raise StoreError("article conflicted with a stored one that cannot be found")
         return existing, False
+
+    def _add_entities(self, session: Session, article_id: int, article: Article) -> None:
+        """Record an article's entities; an entity's names in each language accumulate."""
+        insert = _insert_for(self.engine)
+        for entity in article.entities:
+            names = {k: v for k, v in (entity.names or {}).items() if v}
+            session.execute(
+                insert(EntityRow)
+                .values(id=entity.id, type=entity.type, name=entity.name, names=names)
+                .on_conflict_do_nothing()
+            )
+            row = session.get(EntityRow, entity.id)
+            if row is not None and any(language not in (row.names or {}) for language in names):
+                row.names = {**names, **(row.names or {})}
+            session.add(
+                ArticleEntityRow(article_id=article_id, entity_id=entity.id, mentions=entity.mentions)
+            )
+        session.flush()
+
+    def get_entity(self, entity_id: str) -> dict[str, Any]:
+        """An entity with its names per language and the ids of the articles that mention it."""
+        with self.session() as session:
+            row = session.get(EntityRow, entity_id)
+            if row is None:
+                raise NotFound(f"no entity with id {entity_id}")
+            article_ids = session.scalars(
+                select(ArticleEntityRow.article_id)
+                .where(ArticleEntityRow.entity_id == entity_id)
+                .order_by(ArticleEntityRow.article_id)
+            ).all()
+            return {
+                "id": row.id,
+                "type": row.type,
+                "name": row.name,
+                "names": dict(row.names),
+                "article_ids": list(article_ids),
+            }
 
     def get_article(self, article_id: int) -> Article:
         with self.session() as session:

@@ -11,9 +11,18 @@ from datetime import datetime
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["ArticleRow", "Base", "FurnitureLineRow", "FurnitureSourceRow", "MetaRow", "StoryRow"]
+__all__ = [
+    "ArticleEntityRow",
+    "ArticleRow",
+    "Base",
+    "EntityRow",
+    "FurnitureLineRow",
+    "FurnitureSourceRow",
+    "MetaRow",
+    "StoryRow",
+]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class Base(DeclarativeBase):
@@ -66,6 +75,27 @@ class ArticleRow(Base):
     analysis: Mapped[dict] = mapped_column(JSON, default=dict)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EntityRow(Base):
+    """A canonical entity: its id is deterministic (see nutgraf.analyze.entities), its names per
+    language accumulate as articles in each language mention it."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ArticleEntityRow(Base):
+    __tablename__ = "article_entities"
+    __table_args__ = (Index("ix_article_entities_entity", "entity_id"),)
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.id"), primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer)
 
 
 class FurnitureSourceRow(Base):

@@ -1,0 +1,79 @@
+"""Understanding articles: entities, quotes, citations, dates, figures.
+
+``understand`` is the stage function. It takes a batch of clean articles and returns them with
+their analysis filled in. It is batched because NER runs fastest over many texts at once (spaCy's
+``nlp.pipe``, slovnet's ``map``). It is pure: models load lazily once per process, and the alias
+table is read from package data, so the stage runs the same in-process, in a process pool or on a
+Dask worker.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from nutgraf.analyze.citations import extract_citations
+from nutgraf.analyze.dates import extract_dates
+from nutgraf.analyze.entities import alias_index, link_entities
+from nutgraf.analyze.figures import extract_figures
+from nutgraf.analyze.quotes import extract_quotes
+from nutgraf.lang import get_language
+from nutgraf.model import Article, Mention
+
+__all__ = [
+    "extract_citations",
+    "extract_dates",
+    "extract_figures",
+    "extract_quotes",
+    "link_entities",
+    "recognize",
+    "understand",
+]
+
+
+def recognize(texts: list[str], language: str) -> list[list[tuple[int, int, str]]]:
+    """NER spans for texts of one language; languages without a model get none."""
+    recognizer = getattr(get_language(language), "recognize", None)
+    if recognizer is None or not texts:
+        return [[] for _ in texts]
+    return recognizer(texts)
+
+
+def understand(articles: list[Article]) -> list[Article]:
+    """Fill in entities, quotes, citations, dates and figures of each article (in place; returned)."""
+    by_language: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_language[article.language].append(article)
+    aliases = alias_index()
+    for language, group in by_language.items():
+        # The headline is read with the body: a name may appear only there ("Putin, Lukashenko to ...").
+        heads = [f"{a.title}\n\n" for a in group]
+        spans = recognize([head + a.text for head, a in zip(heads, group, strict=True)], language)
+        for article, head, article_spans in zip(group, heads, spans, strict=True):
+            entities, all_mentions = link_entities(head + article.text, language, article_spans, aliases)
+            mentions = _body_mentions(all_mentions, len(head))
+            article.entities = entities
+            article.quotes = extract_quotes(article.text, language, mentions, article.sentences)
+            article.citations = extract_citations(article.text, language, mentions, aliases)
+            article.dates = extract_dates(article.text, language, article.published)
+            article.figures = extract_figures(article.text, language)
+            _count_quote_speakers(article, mentions)
+    return articles
+
+
+def _body_mentions(mentions: list[Mention], offset: int) -> list[Mention]:
+    """Mentions in the body, with offsets into the body text (the headline came first)."""
+    body = []
+    for mention in mentions:
+        if mention.start >= offset:
+            mention.start -= offset
+            mention.end -= offset
+            body.append(mention)
+    return body
+
+
+def _count_quote_speakers(article: Article, mentions: list[Mention]) -> None:
+    """A quote whose speaker was named only by a label line still gets the entity if one matches."""
+    by_surface = {m.text: m.entity_id for m in mentions if m.type == "PER"}
+    for quote in article.quotes:
+        if quote.speaker and quote.speaker_entity_id is None:
+            quote.speaker_entity_id = by_surface.get(quote.speaker)

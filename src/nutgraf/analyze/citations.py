@@ -1,0 +1,108 @@
+"""Cited sources: "according to BelTA", "[Source: Kremlin press service]", "сообщает ТАСС".
+
+The patterns are per language (``CITATION_PATTERNS`` in each language module); this module cleans
+what they capture into a source name: descriptors ("the Belarusian agency BelTA" -> "BelTA"),
+articles and quotes go, Russian genitive heads become nominative ("по данным министерства
+транспорта" -> "Министерство транспорта"), and a name the entity linker knows takes its canonical
+display form (ТАСС and TASS are one source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nutgraf.analyze.entities import AliasIndex, alias_index
+from nutgraf.lang import get_language
+from nutgraf.model import Citation, Mention
+
+__all__ = ["extract_citations", "source_name"]
+
+MAX_NAME_WORDS = 8
+"""A captured name longer than this is a clause the pattern over-ran, not a source."""
+
+GENERIC_SOURCES = frozenset(
+    """officials official sources source reports report data figures estimates statistics experts analysts
+    him her them us it this that these those police local volunteers witnesses residents media
+    he she they we you both sides both side all sides observers""".split()
+) | {"both sides", "all sides", "the sources", "local media", "media reports"}
+
+SOURCE_NOUNS = frozenset(
+    """ministry agency service office police government council department committee commission authority
+    authorities administration bureau institute center centre court prosecutor prosecutors inspectorate
+    press statement report regulator""".split()
+)
+"""An English source named without a proper noun needs one of these ("the Kazakh transport ministry")."""
+"""What "according to ..." may name that is not a citable source on its own."""
+
+_SPLIT_SOURCES = re.compile(r"\s*(?:;|,| and | и )\s*")
+_STRIP = "«»\"“”'’ .,;:()[]—–-"
+
+
+def _clean(name: str, language: str) -> str:
+    module = get_language(language)
+    text = " ".join(name.split()).strip(_STRIP)
+    lowered = text.lower()
+    for descriptor in sorted(getattr(module, "SOURCE_DESCRIPTORS", ()), key=len, reverse=True):
+        marker = f"{descriptor} "
+        index = lowered.rfind(marker)
+        if index >= 0 and (index == 0 or lowered[index - 1] == " "):
+            rest = text[index + len(marker) :].strip(_STRIP)
+            if rest and rest[0].isupper():
+                text, lowered = rest, rest.lower()
+                break
+    if lowered.startswith("the "):
+        text = text[4:]
+    nominative = getattr(module, "nominative", None)
+    if nominative is not None and any(word[:1].islower() for word in text.split()):
+        # "по данным министерства транспорта" cites "Министерство транспорта"
+        text = nominative(text, "ORG")
+        text = text[0].upper() + text[1:]
+    return text.strip(_STRIP)
+
+
+def source_name(
+    raw: str, language: str, mentions: list[Mention] | None = None, aliases: AliasIndex | None = None
+) -> str | None:
+    """The name of a cited source, or None when the phrase names nothing citable."""
+    text = _clean(raw, language)
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS or text.lower() in GENERIC_SOURCES:
+        return None
+    if language == "en" and not any(ch.isupper() for ch in text):
+        # "according to the transport ministry" names a source; "according to both sides" does not
+        if not SOURCE_NOUNS & {w.lower() for w in words}:
+            return None
+    aliases = aliases if aliases is not None else alias_index()
+    module = get_language(language)
+    lemma = getattr(module, "entity_lemma", lambda s, label: s.lower())(text, "ORG")
+    found = aliases.find(lemma, "ORG", text)
+    if found:
+        entry = aliases.entries[found]
+        return entry["names"].get(language) or entry["names"]["en"]
+    return text
+
+
+def extract_citations(
+    text: str, language: str, mentions: list[Mention] | None = None, aliases: AliasIndex | None = None
+) -> list[Citation]:
+    """Sources an article cites, in order of first citation, one per distinct name."""
+    module = get_language(language)
+    found: list[Citation] = []
+    seen: set[str] = set()
+    hits = []
+    for pattern in getattr(module, "CITATION_PATTERNS", ()):
+        for match in pattern.finditer(text):
+            hits.append((match.start("name"), match.end("name"), match.group("name"), match.group(0).strip()))
+    hits.sort()
+    people = [m for m in mentions or [] if m.type == "PER"]
+    for start, end, raw, phrase in hits:
+        if any(m.start < end and start < m.end for m in people):
+            continue  # "according to Peskov": a person's words are a quote, not a cited source
+        listed = phrase[:1] in "[(" or phrase.startswith("Источник")
+        for part in _SPLIT_SOURCES.split(raw) if listed else [raw]:
+            name = source_name(part, language, mentions, aliases)
+            if name is None or name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            found.append(Citation(name=name, text=phrase, start=start, end=end))
+    return found

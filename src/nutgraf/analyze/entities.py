@@ -1,0 +1,238 @@
+"""Canonical entities: one id for one person, organisation or place, across articles and scripts.
+
+A mention ("Владимиром Путиным", "Putin's") is first reduced to its dictionary form by its language
+module, then keyed in a script-independent way: Cyrillic is transliterated (iuliia, Wikipedia
+system) and each word is reduced to a consonant skeleton (first letter, then consonants, doubles
+collapsed, x = ks). Transliteration variants fall together that way: Aleksandr/Alexander,
+Mamedli/Mammadli, Zelensky/Zelenskyy/Зеленский, Koroleva/Королёва (pymorphy gives "королёв").
+
+Ids are deterministic, so linking across articles needs no shared state: a curated alias entry
+(``aliases.json``, for the best-known entities, whose names differ across scripts: Russia/Россия,
+Kremlin/Кремль) gives its own id; any other entity gets ``<type>-<skeleton>``, where the skeleton
+of a person is that of their surname, so "Lukashenko" alone and "Alexander Lukashenko" are one.
+Within an article, a surname mention joins the full name it abbreviates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from nutgraf.lang import get_language
+from nutgraf.model import Entity, Mention
+
+__all__ = ["AliasIndex", "alias_index", "entity_key", "link_entities", "skeleton", "to_latin"]
+
+ALIAS_FILE = "aliases.json"
+MIN_ENTITY_CHARS = 2
+ABBREVIATION_MAX = 5
+"""All-capital names up to this length (NATO, США, ООН) are keyed by their whole transliteration:
+a consonant skeleton of three letters says too little."""
+
+_VOWELS = frozenset("aeiouy")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _iuliia_schema():
+    import iuliia
+
+    return iuliia.WIKIPEDIA
+
+
+def to_latin(text: str) -> str:
+    """Latin transliteration of Cyrillic (Wikipedia system: Юрий -> Yury, Королёва -> Korolyova)."""
+    if not _CYRILLIC.search(text):
+        return text
+    return _iuliia_schema().translate(text)
+
+
+def skeleton(word: str) -> str:
+    """Script-independent key of one word: first letter, then consonants, doubles collapsed."""
+    latin = re.sub(r"[^a-z0-9]", "", to_latin(word).lower().replace("x", "ks").replace("w", "v"))
+    if not latin:
+        return ""
+    head = "i" if latin[0] in "yij" else ("a" if latin[0] in _VOWELS else latin[0])
+    consonants = [ch for ch in latin[1:] if ch not in _VOWELS and ch != "j"]
+    out = head
+    for ch in consonants:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+def _abbreviation(surface: str) -> bool:
+    letters = [ch for ch in surface if ch.isalpha()]
+    return 0 < len(letters) <= ABBREVIATION_MAX and all(ch.isupper() for ch in letters)
+
+
+def entity_key(lemma: str, label: str, surface: str = "") -> str:
+    """The linking key of an entity name (its dictionary form); persons are keyed by surname."""
+    words = _WORDS.findall(lemma)
+    if not words:
+        return ""
+    if surface and _abbreviation(surface):
+        return re.sub(r"[^a-z0-9]", "", to_latin("".join(words)).lower())
+    if label == "PER":
+        return skeleton(words[-1])
+    return "-".join(filter(None, (skeleton(w) for w in words)))
+
+
+def _exact_key(words: list[str]) -> str:
+    """Exact form of a name across scripts: its transliterated dictionary form."""
+    return " ".join(re.sub(r"[^a-z0-9]", "", to_latin(w).lower()) for w in words).strip()
+
+
+def _full_key(words: list[str]) -> str:
+    return "-".join(filter(None, (skeleton(w) for w in words)))
+
+
+@dataclass
+class AliasIndex:
+    """Curated entities, found by their names. Exact transliterated forms come first; consonant
+    skeletons (which also match spelling variants) only as a fallback, per type, and only where no
+    two curated entities share one (US/Asia, Peskov/Pskov, Latvia/Lithuania share skeletons)."""
+
+    entries: dict[str, dict] = field(default_factory=dict)
+    exact: dict[str, str] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+
+    def find(self, lemma: str, label: str, surface: str) -> str | None:
+        words = _WORDS.findall(lemma)
+        if not words:
+            return None
+        if _abbreviation(surface):
+            return self.abbreviations.get(entity_key(lemma, label, surface)) or self.exact.get(
+                _exact_key(words)
+            )
+        found = self.exact.get(_exact_key(words))
+        if found:
+            return found
+        for kind in (label, *({"ORG", "LOC"} - {label} if label in {"ORG", "LOC"} else ())):
+            found = self.skeletons.get(f"{kind}:{_full_key(words)}")
+            if found:
+                return found
+        if label == "PER":
+            return self.surnames.get(skeleton(words[-1]))
+        return None
+
+
+@cache
+def alias_index() -> AliasIndex:
+    """The curated alias table, keyed; built once per process (a few thousand names)."""
+    raw = resources.files("nutgraf.analyze").joinpath(ALIAS_FILE).read_text(encoding="utf-8")
+    index = AliasIndex()
+    owners: dict[str, dict[str, set[str]]] = {
+        "exact": defaultdict(set),
+        "abbreviations": defaultdict(set),
+        "skeletons": defaultdict(set),
+        "surnames": defaultdict(set),
+    }
+    for entry in json.loads(raw):
+        entity_id, kind = entry["id"], entry["type"]
+        index.entries[entity_id] = entry
+        for language in ("en", "ru"):
+            names = [entry["names"].get(language, ""), *list(entry.get("aliases", {}).get(language, []))]
+            module = get_language(language)
+            for name in filter(None, names):
+                lemma = module.entity_lemma(name, kind)
+                words = _WORDS.findall(lemma)
+                if not words:
+                    continue
+                if _abbreviation(name):
+                    owners["abbreviations"][entity_key(lemma, kind, name)].add(entity_id)
+                    continue
+                if kind == "PER" and len(words) == 1:
+                    owners["surnames"][skeleton(words[0])].add(entity_id)
+                    continue
+                owners["exact"][_exact_key(words)].add(entity_id)
+                owners["skeletons"][f"{kind}:{_full_key(words)}"].add(entity_id)
+                if kind == "PER":
+                    owners["surnames"][skeleton(words[-1])].add(entity_id)
+    for table, keys in owners.items():
+        setattr(index, table, {key: next(iter(ids)) for key, ids in keys.items() if len(ids) == 1})
+    return index
+
+
+def _nominative(module, surface: str, lemma: str, label: str) -> bool:
+    """True when a surface form is the name as a reader expects it (nominative in Russian)."""
+    check = getattr(module, "is_nominative", None)
+    if check is not None:
+        return check(surface, label)
+    return " ".join(w.lower() for w in _WORDS.findall(surface)) == lemma
+
+
+def link_entities(
+    text: str, language: str, spans: list[tuple[int, int, str]], aliases: AliasIndex | None = None
+) -> tuple[list[Entity], list[Mention]]:
+    """Canonical entities of one article and its mentions, from NER spans (start, end, label)."""
+    aliases = aliases if aliases is not None else alias_index()
+    module = get_language(language)
+    lemmatize = getattr(module, "entity_lemma", None) or (lambda surface, label: surface.lower())
+    mentions: list[Mention] = []
+    lemmas: list[str] = []
+    for start, end, label in spans:
+        surface = text[start:end].strip()
+        if len(surface) < MIN_ENTITY_CHARS or not any(ch.isalpha() for ch in surface):
+            continue
+        lemma = lemmatize(surface, label)
+        if not _WORDS.findall(lemma):
+            continue
+        mentions.append(Mention(surface, start, end, label))
+        lemmas.append(lemma)
+
+    # Persons: a one-word mention is the surname of a fuller name in the same article.
+    full_names: dict[str, str] = {}
+    for mention, lemma in zip(mentions, lemmas, strict=True):
+        words = _WORDS.findall(lemma)
+        if mention.type == "PER" and len(words) > 1:
+            full_names.setdefault(skeleton(words[-1]), lemma)
+
+    counts: Counter[str] = Counter()
+    surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention, lemma in zip(mentions, lemmas, strict=True):
+        if mention.type == "PER":
+            words = _WORDS.findall(lemma)
+            lemma = full_names.get(skeleton(words[-1]), lemma) if len(words) == 1 else lemma
+        found = aliases.find(lemma, mention.type, mention.text)
+        if found is None:
+            found = f"{mention.type.lower()}-{entity_key(lemma, mention.type, mention.text)}"
+        else:
+            mention.type = aliases.entries[found][
+                "type"
+            ]  # NER said PERSON; the table knows BelTA is an agency
+        mention.entity_id = found
+        counts[found] += 1
+        surfaces[found].append((mention.text, lemma))
+        types[found][mention.type] += 1
+
+    entities = []
+    for entity_id, count in counts.most_common():
+        entry = aliases.entries.get(entity_id)
+        kind = entry["type"] if entry else types[entity_id].most_common(1)[0][0]
+        if entry:
+            names = dict(entry["names"])
+        else:
+            names = {language: _display_name(module, surfaces[entity_id], kind)}
+        entities.append(
+            Entity(entity_id, names.get(language) or next(iter(names.values())), kind, count, names)
+        )
+    return entities, mentions
+
+
+def _display_name(module, forms: list[tuple[str, str]], label: str) -> str:
+    """The fullest name as written in the nominative, else the fullest lemma title-cased."""
+    nominative = [surface for surface, lemma in forms if _nominative(module, surface, lemma, label)]
+    if nominative:
+        return max(nominative, key=lambda s: (len(s.split()), len(s)))
+    surface = max((surface for surface, _ in forms), key=lambda s: (len(s.split()), len(s)))
+    inflect = getattr(module, "nominative", None)
+    return inflect(surface, label) if inflect is not None else surface
