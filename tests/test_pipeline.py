@@ -122,3 +122,37 @@ def test_seeds(tmp_path):
             assert phrase not in article.text
     assert "[Source: Kremlin press service]" in articles[0].text
     assert "(BelTA report; official briefings from the involved ministries.)" in articles[2].text
+
+
+def test_sample_corpus_groups_as_its_gold(sample_store, gold, samples):
+    store, _ = sample_store
+    event_of = {key: event for event, data in gold["events"].items() for key in data["articles"]}
+    stories_of_event: dict[str, set[int]] = {}
+    events_of_story: dict[int, set[str]] = {}
+    for article in store.iter_articles():
+        event = event_of[key_of(article, samples)]
+        stories_of_event.setdefault(event, set()).add(article.story_id)
+        events_of_story.setdefault(article.story_id, set()).add(event)
+    assert all(len(s) == 1 for s in stories_of_event.values()), stories_of_event
+    assert all(len(e) == 1 for e in events_of_story.values()), events_of_story
+
+
+def test_syndicated_copies_are_folded(sample_store, gold, samples):
+    store, _ = sample_store
+    by_key = {key_of(a, samples): a for a in store.iter_articles()}
+    for pair in gold["syndicated"]:
+        first, second = (by_key[k] for k in pair)
+        assert first.story_id == second.story_id
+        assert first.copy_of == second.id or second.copy_of == first.id
+
+
+def test_seed_trade_turnover_disagreement_is_flagged(tmp_path):
+    from nutgraf.stories import disagreements
+
+    seeds = sorted(needs_shared("seeds").glob("*.txt"))
+    with open_store(tmp_path / "d.db") as store:
+        ingest(iter_documents(seeds[3:]), store)
+        articles = list(store.iter_articles())
+    found = disagreements(articles)
+    assert [d["subject"] for d in found] == ["trade_turnover"]
+    assert sorted(c["value"] for c in found[0]["claims"]) == [50e9, 60e9]

@@ -212,6 +212,8 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
         return
     for view in views:
         outlets = ", ".join(view["outlets"]) or "unknown outlet"
+        if view.get("also_carried_by"):
+            outlets += f" (also carried by {', '.join(view['also_carried_by'])})"
         when = (view["last_published"] or "")[:10]
         console.print(
             f"[bold]{escape(view['title'])}[/bold]\n"
@@ -220,6 +222,14 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
         )
         for sentence in view["summary"]:
             console.print(f"  • {escape(sentence['text'])}")
+        for disagreement in view.get("disagreements", []):
+            claims = "; ".join(
+                f"{claim['outlet'] or 'a' + str(claim['article_id'])}: {claim['text']}"
+                for claim in disagreement["claims"]
+            )
+            console.print(
+                f"  [yellow]sources disagree on {escape(disagreement['subject'])}:[/yellow] {escape(claims)}"
+            )
         console.print()
 
 

@@ -162,6 +162,7 @@ class Article:
     external_id: str | None = None
     id: int | None = None
     story_id: int | None = None
+    copy_of: int | None = None
     sentences: list[Sentence] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -170,6 +171,8 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     removed_lines: list[str] = field(default_factory=list)
+    embedding: list[float] | None = None
+    """Unit lead embedding for grouping (not stored on its own; it goes into the features)."""
 
 
 @dataclass(slots=True)

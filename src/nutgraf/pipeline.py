@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nutgraf.analyze import understand
@@ -26,6 +26,9 @@ from nutgraf.ingest import humanize_folder
 from nutgraf.lang import detect_language, split_sentences
 from nutgraf.model import Article, Failure, IngestReport, RawDocument
 from nutgraf.store import Store
+from nutgraf.stories.embed import embed_articles
+from nutgraf.stories.features import article_features, features_from_dict
+from nutgraf.stories.grouping import GroupingParams, StoryIndex
 from nutgraf.summarize import summarize_sentences
 
 __all__ = [
@@ -64,6 +67,7 @@ class IngestOptions:
     summary_sentences: int = 3
     batch_size: int = BATCH_SIZE
     workers: int = 1
+    grouping: GroupingParams = field(default_factory=GroupingParams)
 
 
 def content_hash(text: str) -> str:
@@ -136,6 +140,8 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
     as here; its models load once per process."""
     options = options or IngestOptions()
     understand(articles)
+    for article, vector in zip(articles, embed_articles(articles), strict=True):
+        article.embedding = vector
     for article in articles:
         article.summary = summarize_sentences(
             article.sentences, title=article.title, language=article.language, count=options.summary_sentences
@@ -159,6 +165,15 @@ def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterable[list
             batch = []
     if batch:
         yield batch
+
+
+def load_story_index(store: Store, params: GroupingParams | None = None) -> StoryIndex:
+    """The grouping index as the stored articles left it (replayed in article order)."""
+    index = StoryIndex(params)
+    for article_id, story_id, features in store.iter_features():
+        if story_id is not None and features:
+            index.add(article_id, story_id, features_from_dict(features))
+    return index
 
 
 def _enrich_all(
@@ -210,6 +225,7 @@ def ingest(
     options = options or IngestOptions()
     report = IngestReport()
     furniture = store.load_furniture()
+    stories = load_story_index(store, options.grouping)
     pool: Executor | None = None
     try:
         for batch in _batches(documents, options.batch_size):
@@ -245,12 +261,21 @@ def ingest(
                 if isinstance(result, Failure):
                     report.failures.append(result)
                     continue
+                features = article_features(result, result.embedding)
+                decision = stories.decide(features)
+                result.copy_of = decision.copy_of
                 article_id, is_new = store.add_article(
-                    result, outlet_key=outlet_key(item, result.outlet), raw_hash=digest
+                    result,
+                    outlet_key=outlet_key(item, result.outlet),
+                    raw_hash=digest,
+                    features=features.to_dict(),
                 )
                 if is_new:
-                    story_id = store.create_story(result.title, result.published)
+                    story_id = decision.story_id
+                    if story_id is None:
+                        story_id = store.create_story(result.title, result.published)
                     store.assign_story(article_id, story_id)
+                    stories.add(article_id, story_id, features)
                     report.new += 1
                 else:
                     report.duplicates += 1

@@ -29,6 +29,14 @@ __all__ = ["AliasIndex", "alias_index", "entity_key", "link_entities", "skeleton
 
 ALIAS_FILE = "aliases.json"
 MIN_ENTITY_CHARS = 2
+SKELETON_MATCH_RATIO = 0.75
+"""A skeleton match with the alias table is accepted only when the transliterated forms are also
+this similar (difflib ratio): Mamedli/Mammadli 0.93, Zelensky/Zelenskyy 0.94; Angliya/Angola 0.62."""
+
+MIN_PERSON_SKELETON = 3
+"""Shorter surname skeletons (Tate -> "t", Ek -> "ak") would collide; such surnames are keyed by
+their full transliteration instead."""
+
 ABBREVIATION_MAX = 5
 """All-capital names up to this length (NATO, США, ООН) are keyed by their whole transliteration:
 a consonant skeleton of three letters says too little."""
@@ -79,8 +87,21 @@ def entity_key(lemma: str, label: str, surface: str = "") -> str:
     if surface and _abbreviation(surface):
         return re.sub(r"[^a-z0-9]", "", to_latin("".join(words)).lower())
     if label == "PER":
-        return skeleton(words[-1])
+        return _person_key(words[-1])
     return "-".join(filter(None, (skeleton(w) for w in words)))
+
+
+def _person_key(surname: str) -> str:
+    key = skeleton(surname)
+    if len(key) < MIN_PERSON_SKELETON:
+        return re.sub(r"[^a-z0-9]", "", to_latin(surname).lower()) or key
+    return key
+
+
+def _similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= SKELETON_MATCH_RATIO
 
 
 def _exact_key(words: list[str]) -> str:
@@ -103,6 +124,10 @@ class AliasIndex:
     abbreviations: dict[str, str] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Transliterated forms of each entity's names, to confirm a skeleton match."""
+    first_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """Skeletons of each curated person's first names (Asia Bibi is not Bibi Netanyahu)."""
 
     def find(self, lemma: str, label: str, surface: str) -> str | None:
         words = _WORDS.findall(lemma)
@@ -112,15 +137,22 @@ class AliasIndex:
             return self.abbreviations.get(entity_key(lemma, label, surface)) or self.exact.get(
                 _exact_key(words)
             )
-        found = self.exact.get(_exact_key(words))
+        exact = _exact_key(words)
+        found = self.exact.get(exact)
         if found:
             return found
         for kind in (label, *({"ORG", "LOC"} - {label} if label in {"ORG", "LOC"} else ())):
             found = self.skeletons.get(f"{kind}:{_full_key(words)}")
-            if found:
+            if found and any(_similar(exact, form) for form in self.forms[found]):
                 return found
         if label == "PER":
-            return self.surnames.get(skeleton(words[-1]))
+            found = self.surnames.get(skeleton(words[-1]))
+            if found and len(words) > 1 and skeleton(words[0]) not in self.first_names[found]:
+                return None  # a different first name: another person with that surname
+            if found and any(
+                _similar(_exact_key(words[-1:]), form.split()[-1]) for form in self.forms[found]
+            ):
+                return found
         return None
 
 
@@ -151,11 +183,14 @@ def alias_index() -> AliasIndex:
                     continue
                 if kind == "PER" and len(words) == 1:
                     owners["surnames"][skeleton(words[0])].add(entity_id)
+                    index.forms[entity_id].add(_exact_key(words))
                     continue
                 owners["exact"][_exact_key(words)].add(entity_id)
                 owners["skeletons"][f"{kind}:{_full_key(words)}"].add(entity_id)
+                index.forms[entity_id].add(_exact_key(words))
                 if kind == "PER":
                     owners["surnames"][skeleton(words[-1])].add(entity_id)
+                    index.first_names[entity_id].add(skeleton(words[0]))
     for table, keys in owners.items():
         setattr(index, table, {key: next(iter(ids)) for key, ids in keys.items() if len(ids) == 1})
     return index
@@ -194,6 +229,13 @@ def link_entities(
         words = _WORDS.findall(lemma)
         if mention.type == "PER" and len(words) > 1:
             full_names.setdefault(skeleton(words[-1]), lemma)
+
+    # NER calls a person a place now and then ("Okafor", "Валиева"): a one-word mention of another
+    # type that is the surname of a person named in full in the same article is that person.
+    for mention, lemma in zip(mentions, lemmas, strict=True):
+        words = _WORDS.findall(lemma)
+        if mention.type != "PER" and len(words) == 1 and skeleton(words[0]) in full_names:
+            mention.type = "PER"
 
     counts: Counter[str] = Counter()
     surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)

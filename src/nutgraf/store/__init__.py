@@ -116,7 +116,9 @@ class Store:
                 .limit(1)
             )
 
-    def add_article(self, article: Article, *, outlet_key: str, raw_hash: str) -> tuple[int, bool]:
+    def add_article(
+        self, article: Article, *, outlet_key: str, raw_hash: str, features: dict | None = None
+    ) -> tuple[int, bool]:
         """Store an article in its own transaction; returns (id, is_new). A duplicate (same URL, or same
         clean text from the same outlet) is not stored again and returns the existing id."""
         values = {
@@ -136,6 +138,8 @@ class Store:
             "summary": list(article.summary),
             "analysis": _analysis_of(article),
             "story_id": article.story_id,
+            "copy_of": article.copy_of,
+            "features": features or {},
             "ingested_at": _now(),
         }
         insert = _insert_for(self.engine)
@@ -215,6 +219,28 @@ class Store:
             for row in rows:
                 yield _article_from_row(row)
             last = rows[-1].id
+
+    def iter_features(self, *, batch: int = 2000) -> Iterator[tuple[int, int | None, dict]]:
+        """(article id, story id, stored features) of every article, in id order, to rebuild grouping."""
+        last = 0
+        while True:
+            with self.session() as session:
+                rows = session.execute(
+                    select(ArticleRow.id, ArticleRow.story_id, ArticleRow.features)
+                    .where(ArticleRow.id > last)
+                    .order_by(ArticleRow.id)
+                    .limit(batch)
+                ).all()
+            if not rows:
+                return
+            yield from ((row.id, row.story_id, row.features or {}) for row in rows)
+            last = rows[-1].id
+
+    def set_story_title(self, story_id: int, title: str) -> None:
+        with self.session() as session, session.begin():
+            session.execute(
+                update(StoryRow).where(StoryRow.id == story_id).values(title=title, updated_at=_now())
+            )
 
     def count_articles(self) -> int:
         with self.session() as session:
@@ -370,6 +396,7 @@ def _article_from_row(row: ArticleRow) -> Article:
         content_hash=row.content_hash,
         summary=list(row.summary or []),
         story_id=row.story_id,
+        copy_of=row.copy_of,
         entities=[Entity(**e) for e in analysis.get("entities", [])],
         quotes=[Quote(**q) for q in analysis.get("quotes", [])],
         citations=[Citation(**c) for c in analysis.get("citations", [])],

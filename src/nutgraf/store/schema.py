@@ -22,7 +22,7 @@ __all__ = [
     "StoryRow",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 class Base(DeclarativeBase):
@@ -74,6 +74,10 @@ class ArticleRow(Base):
     summary: Mapped[list] = mapped_column(JSON, default=list)
     analysis: Mapped[dict] = mapped_column(JSON, default=dict)
     story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
+    copy_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    """The article this one is a near-copy of (syndicated wire copy); both stay, in one story."""
+    features: Mapped[dict] = mapped_column(JSON, default=dict)
+    """What grouping compares (nutgraf.stories.features); the story index is rebuilt from these."""
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
 

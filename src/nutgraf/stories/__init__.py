@@ -1,19 +1,42 @@
 """Stories: articles that report one event, and what we can say about them as a whole.
 
-``story_view`` assembles the reader-facing view of a story from plain data (the story and its
-articles, as the store returns them), so the CLI, the web app and the API show the same thing.
+``story_view`` assembles what a reader sees of a story from plain data (the story and its
+articles, as the store returns them), so the CLI, the web app and the API show the same thing:
+a title from the most central article, the outlets that carried it (syndicated copies folded
+into "also carried by"), a timeline of the dates the articles report, and the figures on which
+sources disagree.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from typing import Any
 
 from nutgraf.model import Article, Story, to_dict
 
-__all__ = ["DIGEST_SENTENCES", "article_brief", "story_view"]
+__all__ = [
+    "DIGEST_SENTENCES",
+    "article_brief",
+    "central_article",
+    "disagreements",
+    "story_view",
+    "timeline",
+]
 
 DIGEST_SENTENCES = 3
 """Sentences in a story's digest when it is printed in a list."""
+
+ROUNDING_TOLERANCE = 0.02
+"""Values within 2% of each other are the same figure rounded ("$1.2 billion" vs "$1.23 billion")."""
+
+APPROXIMATE_TOLERANCE = 0.10
+"""When either side says "nearly", "about", "около", values within 10% agree."""
+
+TIMELINE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
+
+_SUBJECT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
 
 
 def article_brief(article: Article) -> dict[str, Any]:
@@ -25,43 +48,172 @@ def article_brief(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "url": article.url,
         "published": to_dict(article.published),
+        "copy_of": article.copy_of,
     }
 
 
-def _lead_article(articles: list[Article], language: str | None) -> Article:
-    """The article a story is told from: the earliest in the reader's language when there is one."""
-    preferred = [a for a in articles if language and a.language == language] or articles
-    return preferred[0]
+def central_article(articles: list[Article], language: str | None = None) -> Article:
+    """The member that shares most entities with the others (not a copy), in ``language`` when
+    the story has articles in it; earliest first on ties."""
+    pool = [a for a in articles if language and a.language == language] or articles
+    originals = [a for a in pool if a.copy_of is None] or pool
+    entity_sets = {a.id: {e.id for e in a.entities} for a in articles}
+
+    def centrality(article: Article) -> int:
+        own = entity_sets[article.id]
+        return sum(len(own & entity_sets[other.id]) for other in articles if other.id != article.id)
+
+    return max(originals, key=lambda a: (centrality(a), -(articles.index(a))))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that contains the span [start, end)."""
+    begin = text.rfind("\n", 0, start) + 1
+    for match in _SENTENCE_END.finditer(text, begin, start):
+        begin = match.end()
+    stops = [
+        p
+        for p in (text.find("\n", end), *(m.start() for m in [_SENTENCE_END.search(text, end)] if m))
+        if p >= 0
+    ]
+    return text[begin : min(stops) if stops else len(text)].strip()
+
+
+def timeline(articles: list[Article]) -> list[dict[str, Any]]:
+    """Dated items: what each article says happened when (event dates from the text), then when
+    each article was published; in date order, one item per date and sentence."""
+    items: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for article in articles:
+        for mention in article.dates:
+            if not mention.date or mention.certainty not in TIMELINE_CERTAINTIES or mention.start < 0:
+                continue
+            sentence = _sentence_around(article.text, mention.start, mention.end)
+            key = (mention.date, sentence.casefold())
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(
+                {
+                    "date": mention.date,
+                    "end_date": mention.end_date,
+                    "text": sentence,
+                    "article_id": article.id,
+                    "kind": "event",
+                    "certainty": mention.certainty,
+                }
+            )
+        if article.published is not None:
+            items.append(
+                {
+                    "date": article.published.date().isoformat(),
+                    "end_date": None,
+                    "text": f"{article.outlet or 'Article'}: {article.title}",
+                    "article_id": article.id,
+                    "kind": "published",
+                    "certainty": "exact",
+                }
+            )
+    items.sort(key=lambda item: (item["date"], item["kind"] != "event", item["article_id"] or 0))
+    return items
+
+
+def _agree(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
+    (value_a, approx_a), (value_b, approx_b) = a, b
+    largest = max(abs(value_a), abs(value_b))
+    if largest == 0:
+        return True
+    tolerance = APPROXIMATE_TOLERANCE if (approx_a or approx_b) else ROUNDING_TOLERANCE
+    return abs(value_a - value_b) / largest <= tolerance
+
+
+def _explicit_year(period: str | None) -> str | None:
+    match = re.fullmatch(r"\s*(\d{4})\s*", period or "")
+    return match.group(1) if match else None
+
+
+def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
+    """Figures about the same subject and unit that differ beyond rounding between articles.
+
+    Only subjects from the lexicon count (not the fallback words). An article that itself gives
+    several values for a subject is describing change over time, and is left out for it. Two
+    explicit, different years are different periods, not a disagreement."""
+    claims: dict[tuple[str, str], list[tuple[Article, Any]]] = defaultdict(list)
+    for article in articles:
+        if article.copy_of is not None:
+            continue  # a syndicated copy repeats its original; it is not a second source
+        per_subject: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for figure in article.figures:
+            if figure.subject and figure.unit and _SUBJECT_KEY.match(figure.subject):
+                per_subject[(figure.subject, figure.unit)].append(figure)
+        for key, figures in per_subject.items():
+            values = [(f.value, f.approximate) for f in figures]
+            if all(_agree(values[0], v) for v in values[1:]):
+                claims[key].append((article, figures[0]))
+    found = []
+    for (subject, unit), entries in sorted(claims.items()):
+        if len({article.id for article, _ in entries}) < 2:
+            continue
+        conflicting = False
+        for i, (_article_a, a) in enumerate(entries):
+            for _article_b, b in entries[i + 1 :]:
+                years = {_explicit_year(a.period), _explicit_year(b.period)}
+                if None not in years and len(years) > 1:
+                    continue
+                if not _agree((a.value, a.approximate), (b.value, b.approximate)):
+                    conflicting = True
+        if conflicting:
+            found.append(
+                {
+                    "subject": subject,
+                    "unit": unit,
+                    "claims": [
+                        {
+                            "text": figure.text,
+                            "value": figure.value,
+                            "unit": figure.unit,
+                            "approximate": figure.approximate,
+                            "period": figure.period,
+                            "article_id": article.id,
+                            "outlet": article.outlet,
+                        }
+                        for article, figure in entries
+                    ],
+                }
+            )
+    return found
 
 
 def story_view(story: Story, articles: list[Article], *, language: str | None = None) -> dict[str, Any]:
     """The JSON form of a story (fields as in ``nutgraf stories --json``)."""
-    lead = _lead_article(articles, language) if articles else None
+    lead = central_article(articles, language) if articles else None
     summary = [{"text": text, "article_id": lead.id} for text in lead.summary] if lead else []
-    timeline = [
-        {"date": article.published.date().isoformat(), "text": article.title, "article_id": article.id}
-        for article in articles
-        if article.published is not None
-    ]
-    timeline.sort(key=lambda item: (item["date"], item["article_id"]))
     entities: dict[str, dict[str, Any]] = {}
     for article in articles:
         for entity in article.entities:
             entry = entities.setdefault(
-                entity.id, {"id": entity.id, "name": entity.name, "type": entity.type, "mentions": 0}
+                entity.id,
+                {"id": entity.id, "name": entity.name, "type": entity.type, "mentions": 0, "names": {}},
             )
             entry["mentions"] += entity.mentions
+            entry["names"].update({k: v for k, v in (entity.names or {}).items() if v})
+    for entry in entities.values():
+        if language and entry["names"].get(language):
+            entry["name"] = entry["names"][language]
+    copies = [a for a in articles if a.copy_of is not None]
+    outlets = Counter(a.outlet for a in articles if a.outlet and a.copy_of is None)
     return {
         "id": story.id,
         "title": lead.title if lead else story.title,
         "languages": story.languages,
-        "outlets": story.outlets,
+        "outlets": sorted(outlets),
+        "also_carried_by": sorted({a.outlet for a in copies if a.outlet} - set(outlets)),
         "article_ids": story.article_ids,
         "first_published": to_dict(story.first_published),
         "last_published": to_dict(story.last_published),
         "articles": [article_brief(a) for a in articles],
         "summary": summary,
-        "timeline": timeline,
-        "disagreements": [],
-        "entities": sorted(entities.values(), key=lambda e: -e["mentions"]),
+        "timeline": timeline(articles),
+        "disagreements": disagreements(articles),
+        "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["id"])),
     }

@@ -1,0 +1,268 @@
+"""Incremental grouping: each new article joins the best existing story or starts a new one.
+
+No re-clustering and no all-pairs comparison. Candidates come from inverted indexes: stories
+sharing an entity or one of the article's strongest terms, within a time window when dates are
+known. Near-copies (syndicated wire copy) are found first with MinHash LSH and join their
+original's story as copies. The join decision combines:
+
+- **text**: TF-IDF cosine between the article and the story's members in the same language;
+- **entities**: IDF-weighted cosine of canonical entity ids (language-independent, so this is
+  what carries an English report and a Russian one into one story);
+- **dates** and **figures**: a shared event date, and shared (subject, unit, magnitude) figures.
+
+Weights and thresholds are calibrated on ECB+ (topics 1-25; bench/clustering.py prints how, and
+the scores on topics 26-35). The index is plain data: it is rebuilt from the stored features
+with :meth:`StoryIndex.add` in article order, which gives the same stories as the ingest did.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from nutgraf.stories.embed import decode_vector
+from nutgraf.stories.features import MINHASH_PERMUTATIONS, MINHASH_SCHEME, Features
+
+__all__ = ["Decision", "GroupingParams", "StoryIndex"]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingParams:
+    """Weights and thresholds of the join decision (see bench/clustering.py for the calibration)."""
+
+    text_weight: float = 0.55
+    entity_weight: float = 0.45
+    dense_weight: float = 0.0
+    """Same-language weight of the lead-embedding cosine (calibrated on ECB+)."""
+    cross_entity_weight: float = 0.5
+    cross_dense_weight: float = 0.5
+    """Across languages there are no shared words: entities and the multilingual embedding split
+    the evidence (set from the sample corpus and the seeds, see docs/decisions.md)."""
+    date_bonus: float = 0.10
+    figure_bonus: float = 0.10
+    join_threshold: float = 0.30
+    """Same-language evidence: score to join a story."""
+    cross_threshold: float = 0.42
+    """An article and a story with no member in its language are judged on entities, dates and
+    figures alone, which overlap more by chance (the same leaders are in every such story)."""
+    duplicate_jaccard: float = 0.5
+    """Estimated shingle Jaccard at or above which an article is a near-copy of another."""
+    window_days: float = 10.0
+    """Stories whose articles are all further than this in time are not candidates."""
+    candidate_terms: int = 12
+    """An article's strongest terms used to find candidate stories."""
+    max_candidates: int = 200
+
+
+@dataclass(slots=True)
+class Decision:
+    story_id: int | None
+    copy_of: int | None = None
+    score: float = 0.0
+
+
+@dataclass
+class _Story:
+    terms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    members: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
+    figures: Counter[str] = field(default_factory=Counter)
+    first: datetime | None = None
+    last: datetime | None = None
+    articles: list[int] = field(default_factory=list)
+    dense: np.ndarray | None = None
+    """Sum of the members' unit lead embeddings (its direction is the story's centroid)."""
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=None)
+
+
+class StoryIndex:
+    """Stories and the indexes that find candidates for a new article."""
+
+    def __init__(self, params: GroupingParams | None = None) -> None:
+        from datasketch import MinHashLSH
+
+        self.params = params or GroupingParams()
+        self.stories: dict[int, _Story] = {}
+        self.story_of: dict[int, int] = {}
+        self.term_df: dict[str, Counter[str]] = defaultdict(Counter)
+        self.docs: Counter[str] = Counter()
+        self.entity_df: Counter[str] = Counter()
+        self.by_entity: dict[str, set[int]] = defaultdict(set)
+        self.by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.lsh = MinHashLSH(threshold=self.params.duplicate_jaccard, num_perm=MINHASH_PERMUTATIONS)
+        self.signatures: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self.story_of)
+
+    # -- deciding -----------------------------------------------------------------------------
+    def decide(self, features: Features) -> Decision:
+        """Where a new article belongs: (story, copy_of) or a new story (story_id None)."""
+        copy = self._near_copy(features)
+        if copy is not None:
+            return Decision(self.story_of[copy], copy_of=copy, score=1.0)
+        best: tuple[float, int] | None = None
+        for story_id in self._candidates(features):
+            score = self.score(features, story_id)
+            threshold = (
+                self.params.join_threshold
+                if self.stories[story_id].members[features.language]
+                else self.params.cross_threshold
+            )
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, story_id)
+        return Decision(best[1], score=best[0]) if best else Decision(None)
+
+    def _near_copy(self, features: Features) -> int | None:
+        if not features.minhash:
+            return None
+        signature = self._signature(features)
+        matches = [int(key) for key in self.lsh.query(signature)]
+        close = [a for a in matches if signature.jaccard(self.signatures[a]) >= self.params.duplicate_jaccard]
+        return min(close) if close else None
+
+    def _candidates(self, features: Features) -> list[int]:
+        found: Counter[int] = Counter()
+        for entity in features.entities:
+            for story_id in self.by_entity.get(entity, ()):
+                found[story_id] += 1
+        strongest = sorted(
+            features.terms.items(),
+            key=lambda item: (-item[1] * self._idf(features.language, item[0]), item[0]),
+        )
+        for term, _ in strongest[: self.params.candidate_terms]:
+            for story_id in self.by_term.get((features.language, term), ()):
+                found[story_id] += 1
+        published = _parse(features.published)
+        ranked = sorted(found.items(), key=lambda item: (-item[1], -item[0]))
+        candidates = []
+        for story_id, _ in ranked:
+            if published is not None and not self._in_window(self.stories[story_id], published):
+                continue
+            candidates.append(story_id)
+            if len(candidates) >= self.params.max_candidates:
+                break
+        return candidates
+
+    def _in_window(self, story: _Story, published: datetime) -> bool:
+        if story.first is None or story.last is None:
+            return True
+        window = self.params.window_days * 86400
+        return (story.first - published).total_seconds() <= window and (
+            published - story.last
+        ).total_seconds() <= window
+
+    # -- scoring ------------------------------------------------------------------------------
+    def _idf(self, language: str, term: str) -> float:
+        return math.log((1 + self.docs[language]) / (1 + self.term_df[language][term])) + 1.0
+
+    def _entity_idf(self, entity: str) -> float:
+        total = sum(self.docs.values())
+        return math.log((1 + total) / (1 + self.entity_df[entity])) + 1.0
+
+    def score(self, features: Features, story_id: int) -> float:
+        """How well an article fits a story, in [0, ~1.2]."""
+        story = self.stories[story_id]
+        params = self.params
+        entity = self._entity_cosine(features.entities, story.entities)
+        bonus = 0.0
+        if features.dates and any(story.dates.get(d) for d in features.dates):
+            bonus += params.date_bonus
+        if features.figures and any(story.figures.get(f) for f in features.figures):
+            bonus += params.figure_bonus
+        dense = self._dense_cosine(features, story)
+        same_language = story.terms.get(features.language)
+        if same_language:
+            text = self._text_cosine(features.language, features.terms, same_language)
+            return (
+                params.text_weight * text
+                + params.entity_weight * entity
+                + params.dense_weight * (dense or 0.0)
+                + bonus
+            )
+        if dense is None:
+            return entity + bonus
+        return params.cross_entity_weight * entity + params.cross_dense_weight * dense + bonus
+
+    @staticmethod
+    def _dense_cosine(features: Features, story: _Story) -> float | None:
+        vector = decode_vector(features.embedding)
+        if vector is None or story.dense is None:
+            return None
+        norm = float(np.linalg.norm(story.dense)) * float(np.linalg.norm(vector))
+        return float(vector @ story.dense) / norm if norm else None
+
+    def _text_cosine(self, language: str, terms: dict[str, float], story_terms: Counter[str]) -> float:
+        article = {t: w * self._idf(language, t) for t, w in terms.items()}
+        dot = sum(w * story_terms.get(t, 0.0) * self._idf(language, t) for t, w in article.items())
+        if not dot:
+            return 0.0
+        norm_a = math.sqrt(sum(w * w for w in article.values()))
+        norm_s = math.sqrt(sum((w * self._idf(language, t)) ** 2 for t, w in story_terms.items()))
+        return dot / (norm_a * norm_s) if norm_a and norm_s else 0.0
+
+    def _entity_cosine(self, entities: dict[str, float], story_entities: Counter[str]) -> float:
+        if not entities or not story_entities:
+            return 0.0
+        article = {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in entities.items()}
+        story = {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in story_entities.items()}
+        dot = sum(w * story.get(e, 0.0) for e, w in article.items())
+        norm = math.sqrt(sum(w * w for w in article.values())) * math.sqrt(sum(w * w for w in story.values()))
+        return dot / norm if norm else 0.0
+
+    # -- adding -------------------------------------------------------------------------------
+    def _signature(self, features: Features):
+        import numpy as np
+        from datasketch import MinHash
+
+        return MinHash(
+            num_perm=MINHASH_PERMUTATIONS,
+            seed=1,
+            hashvalues=np.array(features.minhash, dtype=np.uint64),
+            scheme=MINHASH_SCHEME,
+        )
+
+    def add(self, article_id: int, story_id: int, features: Features) -> None:
+        """Record an article as a member of a story (new or existing)."""
+        story = self.stories.setdefault(story_id, _Story())
+        language = features.language
+        story.terms[language].update(features.terms)
+        story.members[language] += 1
+        story.entities.update(features.entities)
+        story.dates.update(features.dates)
+        story.figures.update(features.figures)
+        story.articles.append(article_id)
+        vector = decode_vector(features.embedding)
+        if vector is not None:
+            story.dense = vector.copy() if story.dense is None else story.dense + vector
+        published = _parse(features.published)
+        if published is not None:
+            story.first = published if story.first is None else min(story.first, published)
+            story.last = published if story.last is None else max(story.last, published)
+        self.story_of[article_id] = story_id
+        self.docs[language] += 1
+        self.term_df[language].update(features.terms.keys())
+        self.entity_df.update(features.entities.keys())
+        for entity in features.entities:
+            self.by_entity[entity].add(story_id)
+        strongest = sorted(features.terms.items(), key=lambda item: (-item[1], item[0]))
+        for term, _ in strongest[: self.params.candidate_terms * 2]:
+            self.by_term[(language, term)].add(story_id)
+        if features.minhash:
+            signature = self._signature(features)
+            self.signatures[article_id] = signature
+            self.lsh.insert(str(article_id), signature)
