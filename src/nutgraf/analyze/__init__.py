@@ -56,7 +56,7 @@ def understand(articles: list[Article]) -> list[Article]:
             article.citations = extract_citations(article.text, language, mentions, aliases)
             article.dates = extract_dates(article.text, language, article.published)
             article.figures = extract_figures(article.text, language)
-            _count_quote_speakers(article, mentions)
+            _resolve_label_speakers(article, mentions)
     return articles
 
 
@@ -71,7 +71,7 @@ def _body_mentions(mentions: list[Mention], offset: int) -> list[Mention]:
     return body
 
 
-def _count_quote_speakers(article: Article, mentions: list[Mention]) -> None:
+def _resolve_label_speakers(article: Article, mentions: list[Mention]) -> None:
     """A quote whose speaker was named only by a label line still gets the entity if one matches."""
     by_surface = {m.text: m.entity_id for m in mentions if m.type == "PER"}
     for quote in article.quotes:

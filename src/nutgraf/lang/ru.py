@@ -265,17 +265,13 @@ def lemma(word: str, label: str | None = None) -> str:
 
 def entity_lemma(surface: str, label: str) -> str:
     """Dictionary form of an entity name: every word lemmatised ("Владимиром Путиным" -> "владимир путин")."""
-    import re as _re
-
-    return " ".join(lemma(word, label) for word in _re.findall(r"[\w-]+", surface))
+    return " ".join(lemma(word, label) for word in re.findall(r"[\w-]+", surface))
 
 
 def is_nominative(surface: str, label: str) -> bool:
     """True when every word of a name can be nominative ("Светлана Королёва", not "Королёвой"):
     such a form is the display name; lemmas would turn a woman's surname masculine."""
-    import re as _re
-
-    words = _re.findall(r"[\w-]+", surface)
+    words = re.findall(r"[\w-]+", surface)
     if not words:
         return False
     for word in words:

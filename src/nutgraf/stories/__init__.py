@@ -63,7 +63,8 @@ def central_article(articles: list[Article], language: str | None = None) -> Art
         own = entity_sets[article.id]
         return sum(len(own & entity_sets[other.id]) for other in articles if other.id != article.id)
 
-    return max(originals, key=lambda a: (centrality(a), -(articles.index(a))))
+    order = {article.id: position for position, article in enumerate(articles)}
+    return max(originals, key=lambda a: (centrality(a), -order[a.id]))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
