@@ -93,7 +93,7 @@ def test_stories_json_contract(filled_db):
     assert stories and all(STORY_FIELDS <= set(story) for story in stories)
     first = stories[0]
     assert {"id", "source", "title", "language", "outlet"} <= set(first["articles"][0])
-    assert all({"text", "article_id"} == set(s) for s in first["summary"])
+    assert all({"text", "article_id", "outlet", "language"} == set(s) for s in first["summary"])
     dates = [s["last_published"] for s in stories if s["last_published"]]
     assert dates == sorted(dates, reverse=True)
 

@@ -122,6 +122,43 @@ def test_seeds(tmp_path):
             assert phrase not in article.text
     assert "[Source: Kremlin press service]" in articles[0].text
     assert "(BelTA report; official briefings from the involved ministries.)" in articles[2].text
+    groups: dict[int, list[str]] = {}
+    for path, article in zip(seeds, articles, strict=True):
+        groups.setdefault(article.story_id, []).append(path.name[:3])
+    assert sorted(groups.values()) == [["000"], ["001", "002"], ["003", "004"]]
+
+
+def test_regroup_in_ingest_order_changes_nothing(sample_store, tmp_path):
+    from nutgraf.regroup import regroup
+
+    store, _ = sample_store
+    before = {a.id: (a.story_id, a.copy_of) for a in store.iter_articles()}
+    report = regroup(store, apply=False)
+    assert report.moved == 0 and report.created == 0 and report.removed == 0
+    assert report.stories_after == len({story for story, _ in before.values()})
+    assert {a.id: (a.story_id, a.copy_of) for a in store.iter_articles()} == before
+
+
+def test_regroup_repairs_a_story_split_by_stricter_settings(tmp_path, samples):
+    from dataclasses import replace
+
+    from nutgraf.pipeline import IngestOptions
+    from nutgraf.regroup import regroup
+    from nutgraf.stories.grouping import GroupingParams
+
+    strict = replace(GroupingParams(), join_threshold=2.0, cross_threshold=2.0)
+    with open_store(tmp_path / "r.db") as store:
+        ingest(
+            iter_documents([samples / "harbour-post", samples / "meridian-daily"]),
+            store,
+            options=IngestOptions(grouping=strict),
+        )
+        split = len(store.list_stories())
+        report = regroup(store)
+        assert report.applied and report.moved > 0 and report.removed > 0
+        assert len(store.list_stories()) == report.stories_after < split
+        assert regroup(store, apply=False).moved == 0
+        assert all(store.get_story(s.id).article_ids for s in store.list_stories())
 
 
 def test_sample_corpus_groups_as_its_gold(sample_store, gold, samples):

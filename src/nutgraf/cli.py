@@ -50,6 +50,13 @@ DbOption = Annotated[
     typer.Option("--db", envvar="NUTGRAF_DB", help="SQLite path or SQLAlchemy URL [default: ./nutgraf.db]."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow URLs on loopback, private and link-local addresses (your own network)."
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,10 +122,15 @@ def default_workers() -> int:
 
 
 def _run_ingest(
-    paths: list[str], store: Store, outlet: str | None, quiet: bool, workers: int = 1
+    paths: list[str],
+    store: Store,
+    outlet: str | None,
+    quiet: bool,
+    workers: int = 1,
+    allow_private: bool = False,
 ) -> IngestReport:
     err = _console(stderr=True)
-    documents = iter_documents(paths, outlet=outlet)
+    documents = _input_documents(paths, outlet, allow_private)
     options = IngestOptions(workers=workers)
     if quiet or not err.is_terminal:
         return ingest(documents, store, options=options)
@@ -138,6 +150,15 @@ def _run_ingest(
             bar.update(task, advance=1, current=escape(Path(origin).name[:40]))
 
         return ingest(documents, store, options=options, progress=advance)
+
+
+def _input_documents(paths: list[str], outlet: str | None, allow_private: bool):
+    """Files as before; URLs (http, https) are fetched safely (nutgraf.ingest.web)."""
+    from nutgraf.ingest.web import FetchPolicy, is_url, iter_inputs
+
+    if not any(is_url(path) for path in paths):
+        return iter_documents(paths, outlet=outlet)
+    return iter_inputs(paths, FetchPolicy(allow_private=allow_private), outlet=outlet)
 
 
 def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
@@ -161,19 +182,24 @@ def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
 @app.command("ingest")
 @handles_errors
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursively), - for stdin, or http(s) URLs of pages.")
+    ],
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not name one.")] = None,
+    allow_private: AllowPrivateOption = False,
     workers: Annotated[
         int, typer.Option(min=0, max=64, help="Processes for NER and analysis (0: one per core, up to 4).")
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Read articles (.txt, .html, .json, .jsonl, optionally .gz) into the store."""
+    """Read articles (.txt, .html, .json, .jsonl, optionally .gz, or web pages by URL) into the store."""
     started = time.perf_counter()
     with open_store(db) as store:
-        report = _run_ingest(paths, store, outlet, quiet or as_json, workers or default_workers())
+        report = _run_ingest(
+            paths, store, outlet, quiet or as_json, workers or default_workers(), allow_private=allow_private
+        )
     _print_report(report, as_json, time.perf_counter() - started)
     if report.read == 0:
         raise typer.Exit(1)
@@ -221,7 +247,8 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
             f"{'/'.join(view['languages'])} · {escape(outlets)}{' · ' + when if when else ''}[/dim]"
         )
         for sentence in view["summary"]:
-            console.print(f"  • {escape(sentence['text'])}")
+            cited = sentence.get("outlet") or f"article {sentence['article_id']}"
+            console.print(f"  • {escape(sentence['text'])} [dim]({escape(cited)})[/dim]")
         for disagreement in view.get("disagreements", []):
             claims = "; ".join(
                 f"{claim['outlet'] or 'a' + str(claim['article_id'])}: {claim['text']}"
@@ -324,8 +351,13 @@ def sample_corpus() -> Path:
 def demo_command(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Print the digest and stop.")] = False,
     db: Annotated[str, typer.Option("--db", help="Demo database (re-created each run).")] = DEMO_DB,
+    port: PortOption = 8000,
 ) -> None:
-    """Ingest the bundled sample corpus into a fresh database and print the digest."""
+    """Ingest the bundled sample corpus into a fresh database, print the digest, then serve it."""
+    if not no_serve:
+        from nutgraf.web import check_port
+
+        check_port("127.0.0.1", port)  # before the ingest, so a busy port fails at once
     path = Path(db)
     for leftover in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
         if leftover.exists():
@@ -342,13 +374,232 @@ def demo_command(
     )
     _print_digest(views)
     if not no_serve:
-        console.print(
-            "[dim]Explore further: nutgraf stories --db "
-            + escape(db)
-            + " --json, nutgraf show s1 --db "
-            + escape(db)
-            + "[/dim]"
+        _serve(db, host="127.0.0.1", port=port)
+
+
+def _serve(db: str | None, *, host: str, port: int) -> None:
+    """Print where the app is and serve it until Ctrl+C."""
+    from nutgraf.web import WebSettings, serve
+
+    settings = WebSettings.from_env(host=host, port=port)
+
+    def announce() -> None:
+        console = _console()
+        console.print(f"Serving Nutgraf at [bold]{escape(settings.url)}[/bold] (Ctrl+C to stop)")
+        if not settings.loopback and settings.api_token is None:
+            console.print(
+                "[yellow]POST /api/articles is refused: set NUTGRAF_API_TOKEN to allow writes[/yellow]"
+            )
+        sys.stdout.flush()
+
+    serve(db, settings, announce=announce)
+
+
+@app.command("serve")
+@handles_errors
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on; off loopback, writes need NUTGRAF_API_TOKEN."),
+    ] = "127.0.0.1",
+    port: PortOption = 8000,
+) -> None:
+    """Serve the web UI, the JSON API (documented at /openapi.json) and Atom feeds."""
+    _serve(db, host=host, port=port)
+
+
+sources_app = typer.Typer(
+    help="Feeds and sitemaps that nutgraf watch polls.", no_args_is_help=True, add_completion=False
+)
+app.add_typer(sources_app, name="sources")
+
+
+def _source_json(source: Any) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "url": source.url,
+        "name": source.display_name,
+        "language": source.language,
+        "kind": source.kind,
+        "allow_private": source.allow_private,
+        "entries": source.entries,
+        "last_success": to_dict(source.last_success_at),
+        "next_poll": to_dict(source.next_poll_at),
+        "failures": source.failures,
+        "failing": source.failing,
+        "last_error": source.last_error,
+    }
+
+
+@sources_app.command("add")
+@handles_errors
+def sources_add_command(
+    url: Annotated[str, typer.Argument(metavar="FEED_URL", help="RSS/Atom feed or (news) sitemap URL.")],
+    name: Annotated[str | None, typer.Option(help="Outlet name [default: the feed's title].")] = None,
+    language: Annotated[
+        str | None, typer.Option(help="Language of its articles (en, ru) [default: detect].")
+    ] = None,
+    allow_private: AllowPrivateOption = False,
+    db: DbOption = None,
+) -> None:
+    """Add a feed to poll (adding it again updates it and revives it if it was marked failing)."""
+    from nutgraf.errors import FetchError, FetchRefused
+    from nutgraf.ingest.web import FetchPolicy, check_url
+    from nutgraf.store.sources import add_source
+
+    url = url.strip()
+    try:
+        check_url(url, FetchPolicy(allow_private=allow_private))
+    except FetchRefused:
+        raise
+    except FetchError as exc:
+        _console(stderr=True).print(f"[yellow]warning:[/yellow] {escape(str(exc))}; adding it anyway")
+    with open_store(db) as store:
+        source, created = add_source(store, url, name=name, language=language, allow_private=allow_private)
+    verb = "added" if created else "updated"
+    _console().print(f"{verb} source {source.id}: {escape(source.display_name)} ({escape(source.url)})")
+
+
+@sources_app.command("list")
+@handles_errors
+def sources_list_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Sources with their state: entries ingested, last success, errors."""
+    from nutgraf.store.sources import list_sources
+
+    with open_store(db) as store:
+        sources = list_sources(store)
+    if as_json:
+        typer.echo(json.dumps([_source_json(s) for s in sources], ensure_ascii=False, indent=1))
+        return
+    console = _console()
+    if not sources:
+        console.print("No sources yet: add one with nutgraf sources add FEED_URL.")
+        return
+    for source in sources:
+        if source.failing:
+            state = f"[red]failing[/red] after {source.failures} errors (add it again to retry)"
+        elif source.failures:
+            state = f"[yellow]{source.failures} error(s)[/yellow], next poll {source.next_poll_at or 'next round'}"
+        elif source.last_success_at:
+            state = f"ok {source.last_success_at:%Y-%m-%d %H:%M} UTC"
+        else:
+            state = "not polled yet"
+        extra = " · ".join(
+            x for x in (source.kind, source.language, "private ok" if source.allow_private else None) if x
         )
+        console.print(
+            f"{source.id:>3}  [bold]{escape(source.display_name)}[/bold]  {escape(source.url)}\n"
+            f"     {source.entries} entries · {state}{' · ' + escape(extra) if extra else ''}"
+            + (f"\n     [dim]{escape(source.last_error)}[/dim]" if source.last_error else "")
+        )
+
+
+@sources_app.command("remove")
+@handles_errors
+def sources_remove_command(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Id, URL or name (see sources list).")],
+    db: DbOption = None,
+) -> None:
+    """Stop polling a source (its articles stay in the store)."""
+    from nutgraf.store.sources import remove_source
+
+    with open_store(db, create=False) as store:
+        removed = remove_source(store, source)
+    _console().print(f"removed source {removed.id}: {escape(removed.display_name)} (its articles stay)")
+
+
+@app.command("watch")
+@handles_errors
+def watch_command(
+    interval: Annotated[str, typer.Option(help="Time between polls: 30s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit.")] = False,
+    allow_private: AllowPrivateOption = False,
+    workers: Annotated[
+        int, typer.Option(min=0, max=64, help="Processes for NER and analysis (0: one per core, up to 4).")
+    ] = 0,
+    db: DbOption = None,
+) -> None:
+    """Poll every source, ingest new entries' pages; one line per round. Ctrl-C stops cleanly."""
+    import signal
+    import threading
+
+    from nutgraf.ingest.watch import Watcher, WatchSettings, format_duration, parse_duration
+    from nutgraf.ingest.web import FetchPolicy
+    from nutgraf.store.sources import list_sources
+
+    seconds = parse_duration(interval)
+    console = _console()
+    stop = threading.Event()
+
+    def on_interrupt(_signum: int, _frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        _console(stderr=True).print("stopping after the batch in flight (Ctrl-C again to abort)")
+
+    with open_store(db) as store:
+        count = len(list_sources(store))
+        if count == 0:
+            raise ConfigError("no sources to watch: add one with nutgraf sources add FEED_URL")
+        settings = WatchSettings(interval=seconds, policy=FetchPolicy(allow_private=allow_private))
+        settings.ingest.workers = workers or default_workers()
+        watcher = Watcher(store, settings, stop=stop)
+        in_main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, on_interrupt) if in_main else None
+        if not once:
+            console.print(
+                f"watching {count} source{'s' if count != 1 else ''} every {format_duration(seconds)} "
+                f"(Ctrl-C to stop)"
+            )
+        try:
+            rounds = watcher.run(
+                rounds=1 if once else None,
+                on_round=lambda report: console.print(
+                    f"{time.strftime('%H:%M:%S')} {escape(report.line())}", soft_wrap=True
+                ),
+            )
+        except KeyboardInterrupt:
+            _console(stderr=True).print("aborted")
+            raise typer.Exit(130) from None
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, previous)
+    if stop.is_set():
+        console.print(f"stopped after {rounds} round{'s' if rounds != 1 else ''}")
+
+
+@app.command("regroup")
+@handles_errors
+def regroup_command(
+    db: DbOption = None,
+    order: Annotated[
+        str,
+        typer.Option(
+            "--order",
+            help="Replay order: 'ingest' (as ingested: the same stories unless settings changed) "
+            "or 'published' (by publication date, repairing articles that arrived late).",
+        ),
+    ] = "ingest",
+    recompute: Annotated[
+        bool, typer.Option("--recompute", help="Recompute grouping features from the stored articles first.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would change; write nothing.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Regroup all stored articles into stories from scratch (a repair pass; see docs/decisions.md)."""
+    from nutgraf.regroup import regroup
+
+    if order not in ("ingest", "published"):
+        raise ConfigError(f"--order must be 'ingest' or 'published', not {order!r}")
+    with open_store(db, create=False) as store:
+        report = regroup(store, order=order, recompute=recompute, apply=not dry_run)  # type: ignore[arg-type]
+    if as_json:
+        print(json.dumps(report.to_dict()))
+    else:
+        _console().print(report.summary_line())
 
 
 @app.command("version")

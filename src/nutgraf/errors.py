@@ -13,7 +13,11 @@ Tree::
     │   ├── BinaryInput            an image, archive, PDF or other non-text bytes
     │   ├── EncodingError          text whose encoding cannot be determined
     │   ├── MalformedRecord        a JSON record that is not an object or has no text/html
-    │   └── UnsupportedInput       a file type Nutgraf does not read
+    │   ├── UnsupportedInput       a file type Nutgraf does not read
+    │   ├── FetchError             a URL that cannot be fetched (network, HTTP status, size)
+    │   │   ├── FetchRefused       refused before fetching: scheme, private address, robots.txt
+    │   │   └── FetchTimeout       the server was too slow
+    │   └── FeedError              fetched bytes that are not a readable feed or sitemap
     ├── StoreError                 the database cannot be used
     │   ├── BadDatabaseURL         neither a path nor a SQLAlchemy URL we can open
     │   └── NotFound               an id that is not in the store
@@ -31,6 +35,10 @@ __all__ = [
     "ConfigError",
     "EmptyInput",
     "EncodingError",
+    "FeedError",
+    "FetchError",
+    "FetchRefused",
+    "FetchTimeout",
     "InputError",
     "MalformedRecord",
     "ModelError",
@@ -92,3 +100,27 @@ class ModelError(NutgrafError):
 
 class ConfigError(NutgrafError):
     """An invalid setting or option value."""
+
+
+class FetchError(InputError):
+    """A URL that cannot be fetched: network error, HTTP error status, oversized or bad response.
+
+    ``status`` is the HTTP status when there was one; ``retry_after`` the seconds a 429/503 asked
+    us to wait, so a poller can back off exactly as long as the server asked."""
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+class FetchRefused(FetchError):
+    """Refused by policy before any byte is read: scheme, private address, robots.txt."""
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer, or did not finish answering, in time."""
+
+
+class FeedError(InputError):
+    """Fetched bytes that are not a readable feed or sitemap (broken XML, an HTML page, ...)."""

@@ -107,3 +107,17 @@ def test_directory_is_not_a_database(tmp_path):
 def test_env_default(monkeypatch, tmp_path):
     monkeypatch.setenv("NUTGRAF_DB", str(tmp_path / "env.db"))
     assert database_url(None).endswith("env.db")
+
+
+def test_a_store_one_additive_version_behind_is_upgraded_on_open(tmp_path):
+    from sqlalchemy import update
+
+    from nutgraf.store import ADDITIVE_UPGRADES
+    from nutgraf.store.schema import SCHEMA_VERSION, MetaRow
+
+    older = next(old for old, new in ADDITIVE_UPGRADES.items() if new == SCHEMA_VERSION)
+    path = tmp_path / "old.db"
+    with open_store(path) as store, store.session() as session, session.begin():
+        session.execute(update(MetaRow).where(MetaRow.key == "schema_version").values(value=older))
+    with open_store(path, create=False) as store, store.session() as session:
+        assert session.get(MetaRow, "schema_version").value == SCHEMA_VERSION

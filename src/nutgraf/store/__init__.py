@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutgraf.clean.furniture import FurnitureModel
 from nutgraf.errors import BadDatabaseURL, NotFound, StoreError
 from nutgraf.model import Article, Citation, DateMention, Entity, Figure, Quote, Story
+from nutgraf.store import search
 from nutgraf.store.schema import (
     SCHEMA_VERSION,
     ArticleEntityRow,
@@ -148,6 +149,7 @@ class Store:
             new_id = session.scalar(statement)
             if new_id is not None:
                 self._add_entities(session, new_id, article)
+                search.index_article(session, new_id, article.title, article.text)
         if new_id is not None:
             return new_id, True
         existing = self.find_duplicate(url=article.url, source_key=article.source_key, raw_hash=raw_hash)
@@ -327,6 +329,44 @@ class Store:
             last_published=row.last_published,
         )
 
+    # -- regrouping -------------------------------------------------------------------------
+    def set_features(self, article_id: int, features: dict[str, Any]) -> None:
+        """Replace an article's stored grouping features (after they are recomputed)."""
+        with self.session() as session, session.begin():
+            session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(features=features))
+
+    def apply_grouping(self, groups: dict[int, tuple[int, int | None]]) -> int:
+        """Move articles to stories in one transaction: ``{article_id: (story_id, copy_of)}``.
+
+        Stories left without articles are deleted and the others' time spans refreshed; returns
+        how many articles changed story."""
+        moved = 0
+        with self.session() as session, session.begin():
+            current = {
+                row.id: row.story_id for row in session.execute(select(ArticleRow.id, ArticleRow.story_id))
+            }
+            for article_id, (story_id, copy_of) in groups.items():
+                moved += current.get(article_id) != story_id
+                session.execute(
+                    update(ArticleRow)
+                    .where(ArticleRow.id == article_id)
+                    .values(story_id=story_id, copy_of=copy_of)
+                )
+            used = set(session.scalars(select(ArticleRow.story_id).distinct()).all())
+            session.execute(delete(StoryRow).where(StoryRow.id.not_in(used - {None})))
+            spans = session.execute(
+                select(ArticleRow.story_id, func.min(ArticleRow.published), func.max(ArticleRow.published))
+                .where(ArticleRow.story_id.is_not(None))
+                .group_by(ArticleRow.story_id)
+            ).all()
+            for story_id, first, last in spans:
+                session.execute(
+                    update(StoryRow)
+                    .where(StoryRow.id == story_id)
+                    .values(first_published=first, last_published=last, updated_at=_now())
+                )
+        return moved
+
     # -- learned furniture -------------------------------------------------------------------
     def load_furniture(self) -> FurnitureModel:
         model = FurnitureModel()
@@ -405,6 +445,12 @@ def _article_from_row(row: ArticleRow) -> Article:
     )
 
 
+ADDITIVE_UPGRADES = {"3": "4"}
+"""Schema versions that the current one extends with new tables only (4 added the live sources'
+tables): such a store is upgraded in place on open. Other differences need a fresh database until
+migrations arrive with the PostgreSQL work."""
+
+
 def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """Open (and by default create) the store at ``db``: a path, a SQLAlchemy URL, or ``NUTGRAF_DB``."""
     url = database_url(db)
@@ -431,6 +477,11 @@ def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True)
                 connection.execute(
                     MetaRow.__table__.insert().values(key="schema_version", value=SCHEMA_VERSION)
                 )
+            elif found in ADDITIVE_UPGRADES and ADDITIVE_UPGRADES[found] == SCHEMA_VERSION:
+                Base.metadata.create_all(connection)
+                connection.execute(
+                    update(MetaRow).where(MetaRow.key == "schema_version").values(value=SCHEMA_VERSION)
+                )
             elif found != SCHEMA_VERSION:
                 raise StoreError(
                     f"database schema version {found} does not match this Nutgraf ({SCHEMA_VERSION}); "
@@ -444,4 +495,5 @@ def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True)
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"database error: {exc}") from exc
+    search.ensure_search_index(engine)
     return Store(url, engine)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
@@ -19,10 +19,12 @@ __all__ = [
     "FurnitureLineRow",
     "FurnitureSourceRow",
     "MetaRow",
+    "SourceEntryRow",
+    "SourceRow",
     "StoryRow",
 ]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 class Base(DeclarativeBase):
@@ -119,3 +121,46 @@ class FurnitureLineRow(Base):
     source_key: Mapped[str] = mapped_column(String(1024), primary_key=True)
     line_key: Mapped[str] = mapped_column(String(1024), primary_key=True)
     documents: Mapped[int] = mapped_column(Integer)
+
+
+class SourceRow(Base):
+    """A feed or sitemap that ``nutgraf watch`` polls, with its HTTP validators and error state, so a
+    restarted watcher continues where it stopped (see nutgraf.store.sources)."""
+
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("url", name="uq_sources_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    name: Mapped[str | None] = mapped_column(String(255))
+    language: Mapped[str | None] = mapped_column(String(16))
+    allow_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str | None] = mapped_column(String(32))
+    feed_title: Mapped[str | None] = mapped_column(String(512))
+    etag: Mapped[str | None] = mapped_column(String(1024))
+    last_modified: Mapped[str | None] = mapped_column(String(255))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    last_polled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    next_poll_at: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    """Consecutive failed polls; at the watcher's limit the source is marked failing and skipped."""
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SourceEntryRow(Base):
+    """A feed entry the watcher has dealt with (or is still trying): it is never ingested twice."""
+
+    __tablename__ = "source_entries"
+    __table_args__ = (Index("ix_source_entries_status", "source_id", "status"),)
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True)
+    entry_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    status: Mapped[str] = mapped_column(String(16))
+    """done (ingested, or folded as a duplicate), failed (gave up), pending (page fetch failed, retried)."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -24,14 +24,21 @@ __all__ = [
     "timeline",
 ]
 
-DIGEST_SENTENCES = 3
-"""Sentences in a story's digest when it is printed in a list."""
+DIGEST_SENTENCES = 4
+"""Sentences in a story's digest by default (the issue asks for 3-6; ``nutgraf show --story``
+and the web page may ask for more)."""
 
 ROUNDING_TOLERANCE = 0.02
 """Values within 2% of each other are the same figure rounded ("$1.2 billion" vs "$1.23 billion")."""
 
 APPROXIMATE_TOLERANCE = 0.10
 """When either side says "nearly", "about", "около", values within 10% agree."""
+
+SAME_QUANTITY_RATIO = 5.0
+"""Two values of one subject further apart than this factor are not compared. Sources that
+disagree on a fact disagree by tens of percent ($50bn vs nearly $60bn); a factor of 5 or more
+means one figure is a part, a rate or a limit and the other a total (seen in the sample corpus:
+a 1.4 million rouble deposit limit and a 16.8 billion rouble payout, both "insurance payout")."""
 
 TIMELINE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
 
@@ -128,6 +135,13 @@ def _agree(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
     return abs(value_a - value_b) / largest <= tolerance
 
 
+def _different_quantities(value_a: float, value_b: float) -> bool:
+    """Values this far apart measure different things under one subject (a per-depositor limit
+    and the total payout, a city's and a region's count), not one fact reported two ways."""
+    small, large = sorted((abs(value_a), abs(value_b)))
+    return small == 0 or large / small > SAME_QUANTITY_RATIO
+
+
 def _explicit_year(period: str | None) -> str | None:
     match = re.fullmatch(r"\s*(\d{4})\s*", period or "")
     return match.group(1) if match else None
@@ -161,6 +175,8 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 years = {_explicit_year(a.period), _explicit_year(b.period)}
                 if None not in years and len(years) > 1:
                     continue
+                if _different_quantities(a.value, b.value):
+                    continue
                 if not _agree((a.value, a.approximate), (b.value, b.approximate)):
                     conflicting = True
         if conflicting:
@@ -185,10 +201,25 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     return found
 
 
-def story_view(story: Story, articles: list[Article], *, language: str | None = None) -> dict[str, Any]:
-    """The JSON form of a story (fields as in ``nutgraf stories --json``)."""
+def story_view(
+    story: Story,
+    articles: list[Article],
+    *,
+    language: str | None = None,
+    digest_sentences: int = DIGEST_SENTENCES,
+) -> dict[str, Any]:
+    """The JSON form of a story (fields as in ``nutgraf stories --json``).
+
+    ``summary`` is the story's digest: sentences chosen across its articles, each citing its
+    article and outlet, in ``language`` when the story has articles in it."""
+    from nutgraf.summarize.digest import story_digest
+
     lead = central_article(articles, language) if articles else None
-    summary = [{"text": text, "article_id": lead.id} for text in lead.summary] if lead else []
+    digest = story_digest(articles, language=language, sentences=digest_sentences)
+    summary = [
+        {"text": s.text, "article_id": s.article_id, "outlet": s.outlet, "language": s.language}
+        for s in digest.sentences
+    ]
     entities: dict[str, dict[str, Any]] = {}
     for article in articles:
         for entity in article.entities:

@@ -16,13 +16,18 @@ from nutgraf.lang import content_terms
 from nutgraf.model import Article
 from nutgraf.stories.embed import encode_vector
 
-__all__ = ["Features", "article_features", "features_from_dict", "minhash_of", "shingles"]
+__all__ = ["Features", "article_features", "features_from_dict", "lead_terms", "minhash_of", "shingles"]
 
 TITLE_WEIGHT = 3
 """Headline words count this many times: the headline names the event."""
 
 TERMS_KEPT = 80
 """Stems kept per article (by weight); enough for cosine, small enough to store and index."""
+
+LEAD_SENTENCES = 2
+"""The lead (headline and first two sentences) names the event: two reports of one event share
+its words where two events with the same actors share only the background (calibrated with the
+join decision on ECB+, see bench/clustering.py)."""
 
 SHINGLE_WORDS = 4
 MINHASH_PERMUTATIONS = 64
@@ -47,6 +52,8 @@ class Features:
     published: str | None = None
     embedding: str = ""
     """Base64 float16 lead embedding (nutgraf.stories.embed), empty without the encoder."""
+    lead: dict[str, float] = field(default_factory=dict)
+    """Stems of the headline and the first sentences, weighted 1 + log(count)."""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,4 +111,14 @@ def article_features(article: Article, embedding: list[float] | None = None) -> 
         minhash=[int(v) for v in minhash_of(article.text).hashvalues],
         published=article.published.isoformat() if article.published else None,
         embedding=encode_vector(embedding),
+        lead=lead_terms(article),
     )
+
+
+def lead_terms(article: Article) -> dict[str, float]:
+    """The weighted stems of an article's headline and first ``LEAD_SENTENCES`` sentences."""
+    first = " ".join(s.text for s in article.sentences[:LEAD_SENTENCES])
+    if not first:
+        first = article.text[:400]
+    counts = Counter(content_terms(f"{article.title}\n{first}", article.language))
+    return {term: 1.0 + math.log(count) for term, count in sorted(counts.items())}

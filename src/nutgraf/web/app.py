@@ -1,0 +1,185 @@
+"""The web app: ``create_app`` wires the store, the pages, the API, the feeds and the assets.
+
+Article text is data from strangers, so: templates autoescape, a Content-Security-Policy forbids
+inline script and anything not served by us, links to articles' own URLs are http(s) only, and
+errors never echo a traceback (JSON under ``/api``, a friendly page elsewhere).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from nutgraf import __version__
+from nutgraf.errors import ConfigError, InputError, NotFound, NutgrafError
+from nutgraf.store import Store, open_store
+from nutgraf.web import api, feeds, pages
+from nutgraf.web.present import CardCache
+from nutgraf.web.settings import WebSettings
+
+__all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
+
+log = logging.getLogger(__name__)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+"""Only our own files run or style the page: no inline script or handler, no CDN."""
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+_STATUS_TITLES = {
+    400: "That request did not make sense",
+    401: "You need a token for that",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Not allowed here",
+    422: "That could not be read",
+    500: "Something went wrong",
+    503: "The database is not available",
+}
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (a plain ASGI middleware: no per-request task)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "title": _STATUS_TITLES.get(status, "Error"), "message": message},
+        status_code=status,
+        headers=headers,
+    )
+
+
+def _status_of(exc: NutgrafError) -> int:
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, ConfigError):
+        return 400
+    if isinstance(exc, InputError):
+        return 422
+    return 503
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NutgrafError)
+    async def library_error(request: Request, exc: NutgrafError) -> Response:
+        return _error(request, _status_of(exc), str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"There is nothing at {request.url.path}."
+        return _error(request, exc.status_code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = exc.errors()
+        if _wants_json(request):
+            return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+        if any(error.get("loc", ("",))[0] == "path" for error in errors):  # /stories/abc: no such page
+            return _error(request, 404, f"There is nothing at {request.url.path}.")
+        fields = ", ".join(str(error.get("loc", ("", "?"))[-1]) for error in errors)
+        return _error(request, 400, f"Please check {fields}.")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return _error(request, 500, "The server could not answer this request; the error is in its log.")
+
+
+def _templates() -> Jinja2Templates:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("nutgraf.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    environment.filters["day"] = lambda value: value.strftime("%d %b %Y") if value else ""
+    environment.globals["version"] = __version__
+    return Jinja2Templates(env=environment)
+
+
+def create_app(
+    store_or_db_url: Store | str | os.PathLike[str] | None = None, settings: WebSettings | None = None
+) -> FastAPI:
+    """The ASGI app over a store (kept open by the caller) or a database path/URL (opened here,
+    created when missing so that the API can ingest into it, and closed at shutdown)."""
+    settings = settings or WebSettings.from_env()
+    owned = not isinstance(store_or_db_url, Store)
+    store = open_store(store_or_db_url) if owned else store_or_db_url  # type: ignore[arg-type]
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            if owned:
+                store.close()  # type: ignore[union-attr]
+
+    app = FastAPI(
+        title="Nutgraf",
+        version=__version__,
+        description="Stories, articles, entities and search over a Nutgraf store (English and Russian).",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: the API is documented by /openapi.json
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    state: Any = app.state
+    state.store = store
+    state.settings = settings
+    state.templates = _templates()
+    state.ingest_lock = threading.Lock()
+    state.cards = CardCache()
+    app.include_router(api.router)
+    app.include_router(feeds.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(packages=[("nutgraf.web", "static")]), name="static")
+    _install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,135 @@
+"""Atom feeds (RFC 4287): the latest stories, and one feed per entity (articles that mention it).
+
+Built with ElementTree, which escapes text; characters XML 1.0 forbids (control bytes that an
+article may carry) are dropped, so a stranger's text cannot make a feed invalid.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Annotated
+from xml.etree import ElementTree as ET
+
+from fastapi import APIRouter, Query, Request, Response
+
+from nutgraf import __version__
+from nutgraf.store import Store, views
+from nutgraf.web.present import safe_url
+from nutgraf.web.settings import MAX_PAGE_SIZE
+
+__all__ = ["ATOM_TYPE", "FEED_ENTRIES", "router"]
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+FEED_ENTRIES = 30
+"""Entries per feed: a week of a busy topic; readers poll, so older entries are already seen."""
+
+_EPOCH = datetime(1970, 1, 1)
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+router = APIRouter(prefix="/feeds", tags=["feeds"])
+
+
+def _clean(value: str | None) -> str:
+    return _XML_INVALID.sub("", value or "")
+
+
+def _stamp(value: datetime | None) -> str:
+    """RFC 3339 in UTC (stored times are naive UTC)."""
+    value = value or _EPOCH
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.replace(microsecond=0).isoformat() + "Z"
+
+
+def _sub(parent: ET.Element, tag: str, value: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attributes)
+    if value is not None:
+        element.text = _clean(value)
+    return element
+
+
+def _feed(request: Request, title: str, feed_id: str, updated: datetime | None) -> ET.Element:
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed")
+    _sub(feed, "title", title)
+    _sub(feed, "id", feed_id)
+    _sub(feed, "updated", _stamp(updated))
+    _sub(feed, "link", rel="self", href=str(request.url))
+    _sub(feed, "link", rel="alternate", type="text/html", href=str(request.base_url))
+    _sub(_sub(feed, "author"), "name", "Nutgraf")
+    _sub(feed, "generator", "Nutgraf", version=__version__)
+    return feed
+
+
+def _response(feed: ET.Element) -> Response:
+    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return Response(body, media_type=ATOM_TYPE)
+
+
+def _latest(values: list[datetime | None]) -> datetime | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+@router.get("/stories.atom", summary="Atom feed of the latest stories", response_class=Response)
+def stories_feed(
+    request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
+) -> Response:
+    store: Store = request.app.state.store
+    page = views.story_page(store, limit=limit)
+    feed = _feed(
+        request,
+        "Nutgraf: latest stories",
+        str(request.url_for("stories_feed")),
+        _latest([story.last_published for story in page.items]),
+    )
+    for story, card in zip(page.items, request.app.state.cards.cards(store, page.items), strict=True):
+        link = str(request.url_for("story_page", story_id=story.id))
+        entry = _sub(feed, "entry")
+        _sub(entry, "title", card["title"])
+        _sub(entry, "id", link)
+        _sub(entry, "updated", _stamp(story.last_published or story.first_published))
+        if story.first_published is not None:
+            _sub(entry, "published", _stamp(story.first_published))
+        _sub(entry, "link", rel="alternate", type="text/html", href=link)
+        _sub(
+            entry,
+            "summary",
+            " ".join(s["text"] for s in card["summary"])
+            or f"{card['size']} article(s) from {', '.join(card['outlets']) or 'unknown outlets'}",
+        )
+        for outlet in card["outlets"]:
+            _sub(entry, "category", term=_clean(outlet))
+    return _response(feed)
+
+
+@router.get("/entities/{entity_id}.atom", summary="Atom feed of the articles that mention an entity")
+def entity_feed(
+    request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
+) -> Response:
+    store: Store = request.app.state.store
+    entity, articles = views.entity_articles(store, entity_id, limit=limit)
+    feed = _feed(
+        request,
+        f"Nutgraf: {entity.name}",
+        str(request.url_for("entity_feed", entity_id=entity.id)),
+        _latest([a.published for a in articles]),
+    )
+    for article in articles:
+        link = str(request.url_for("article_page", article_id=article.id))
+        entry = _sub(feed, "entry")
+        _sub(entry, "title", article.title)
+        _sub(entry, "id", link)
+        _sub(entry, "updated", _stamp(article.published))
+        _sub(entry, "link", rel="alternate", type="text/html", href=link)
+        original = safe_url(article.url)
+        if original:
+            _sub(entry, "link", rel="related", type="text/html", href=_clean(original))
+        if article.outlet:
+            _sub(_sub(entry, "author"), "name", article.outlet)
+        _sub(entry, "summary", " ".join(article.summary) or article.title, **{XML_LANG: article.language})
+    return _response(feed)

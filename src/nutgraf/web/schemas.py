@@ -1,0 +1,220 @@
+"""Shapes of the JSON API, for validation of what comes in and for the OpenAPI document.
+
+Response models allow extra fields: a story's view grows with the stories issue, and a client
+reading the documented fields keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ArticleOut",
+    "EntityOut",
+    "IngestOut",
+    "IngestRecord",
+    "Page",
+    "SearchHitOut",
+    "StoryCardOut",
+    "StoryOut",
+    "SummaryOut",
+]
+
+T = TypeVar("T")
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list. ``next`` is the URL of the following page, null on the last."""
+
+    items: list[T]
+    total: int = Field(description="Items in the whole list.")
+    limit: int
+    offset: int
+    next: str | None = None
+
+
+class CitedSentence(_Open):
+    text: str
+    article_id: int | None = None
+    outlet: str | None = None
+    language: str | None = None
+    title: str | None = None
+
+
+class StoryCardOut(_Open):
+    id: int
+    title: str
+    size: int = Field(description="Number of articles.")
+    languages: list[str]
+    outlets: list[str]
+    also_carried_by: list[str] = []
+    first_published: str | None = None
+    last_published: str | None = None
+    summary: list[CitedSentence] = Field(description="The first sentences of the story's digest.")
+
+
+class ArticleBrief(_Open):
+    id: int
+    title: str
+    language: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    copy_of: int | None = None
+
+
+class TimelineItem(_Open):
+    date: str
+    end_date: str | None = None
+    text: str
+    article_id: int | None = None
+    kind: str
+    certainty: str | None = None
+
+
+class Claim(_Open):
+    text: str
+    value: float
+    unit: str | None = None
+    approximate: bool = False
+    period: str | None = None
+    article_id: int | None = None
+    outlet: str | None = None
+
+
+class Disagreement(_Open):
+    subject: str
+    unit: str
+    claims: list[Claim]
+
+
+class StoryEntity(_Open):
+    id: str
+    name: str
+    type: str
+    mentions: int = 0
+    names: dict[str, str] = {}
+
+
+class StoryOut(_Open):
+    id: int
+    title: str
+    size: int
+    languages: list[str]
+    outlets: list[str]
+    also_carried_by: list[str] = []
+    article_ids: list[int]
+    first_published: str | None = None
+    last_published: str | None = None
+    articles: list[ArticleBrief]
+    digest: list[CitedSentence] = Field(
+        description="Sentences chosen across the story's articles, each citing one."
+    )
+    summary: list[CitedSentence] = []
+    timeline: list[TimelineItem] = []
+    disagreements: list[Disagreement] = []
+    entities: list[StoryEntity] = []
+
+
+class Neighbour(_Open):
+    id: int
+    title: str
+    outlet: str | None = None
+    language: str
+
+
+class Neighbours(BaseModel):
+    story_previous: Neighbour | None = None
+    story_next: Neighbour | None = None
+    feed_previous: Neighbour | None = None
+    feed_next: Neighbour | None = None
+
+
+class ArticleOut(_Open):
+    id: int
+    external_id: str | None = None
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str
+    language: str
+    published: str | None = None
+    author: str | None = None
+    text: str
+    summary: list[str]
+    story_id: int | None = None
+    copy_of: int | None = None
+    entities: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    citations: list[dict[str, Any]] = []
+    dates: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    neighbours: Neighbours = Field(
+        default_factory=Neighbours,
+        description="Previous/next article by publication date, in the story and in the feed.",
+    )
+
+
+class SummaryOut(BaseModel):
+    sentences: list[str] = Field(description="The stored summary, in the article's language.")
+    language: str
+
+
+class QuoteOut(BaseModel):
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    kind: str = "direct"
+    article: Neighbour
+
+
+class EntityOut(BaseModel):
+    id: str
+    type: str
+    name: str
+    names: dict[str, str] = Field(description="The entity's name in each language it was seen in.")
+    articles: int = Field(description="Articles that mention it.")
+    stories: Page[StoryCardOut]
+    quotes: Page[QuoteOut] = Field(description="What it said (quotes it is the speaker of).")
+
+
+class SearchHitOut(BaseModel):
+    article_id: int
+    title: str
+    language: str
+    outlet: str | None = None
+    published: str | None = None
+    story_id: int | None = None
+    snippet: str = Field(description="Plain text around the matches.")
+    snippet_html: str = Field(description="The snippet, HTML-escaped, with matches in <mark>.")
+    title_html: str
+    score: float
+
+
+class IngestRecord(BaseModel):
+    """One article, as a line of a JSONL file: ``text`` or ``html`` is required."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | int | None = None
+    url: str | None = None
+    title: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: str | None = Field(None, description="ISO 8601.")
+    source: str | None = Field(None, description="The outlet's name.")
+    language: str | None = None
+    author: str | None = None
+
+
+class IngestOut(BaseModel):
+    id: int
+    new: bool = Field(description="False when the article was already stored (a duplicate).")
+    story_id: int | None = None
+    url: str

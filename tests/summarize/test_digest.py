@@ -1,0 +1,148 @@
+"""Story digests: cited sentences across articles, redundancy removed, in the reader's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from nutgraf.model import Article, Entity, Figure
+from nutgraf.summarize.digest import story_digest
+
+
+def _article(
+    article_id: int,
+    language: str,
+    outlet: str,
+    summary: list[str],
+    *,
+    entities: list[Entity] | None = None,
+    figures: list[tuple[str, float, str]] = (),
+    published: datetime | None = None,
+    copy_of: int | None = None,
+) -> Article:
+    text = "\n".join(summary)
+    found = []
+    for phrase, value, unit in figures:
+        start = text.index(phrase)
+        found.append(Figure(text=phrase, value=value, unit=unit, start=start, end=start + len(phrase)))
+    return Article(
+        id=article_id,
+        source=f"{outlet}/{article_id}",
+        text=text,
+        title=summary[0][:40],
+        language=language,
+        content_hash=str(article_id),
+        source_key=outlet,
+        outlet=outlet,
+        published=published,
+        summary=summary,
+        entities=entities or [],
+        figures=found,
+        copy_of=copy_of,
+    )
+
+
+BRIDGE = Entity(id="loc-varna-bridge", name="Varna Bridge", type="LOC", names={"ru": "Варненский мост"})
+MAYOR = Entity(id="per-ilona-petrova", name="Ilona Petrova", type="PER", names={"ru": "Илона Петрова"})
+
+
+def _story() -> list[Article]:
+    return [
+        _article(
+            1,
+            "en",
+            "Harbour Post",
+            [
+                "The Varna Bridge reopened on Friday after a repair that cost $40 million, mayor Ilona Petrova said.",
+                "Traffic on the crossing had been diverted through the old ferry port for eight months.",
+                "Engineers replaced all 212 steel cables of the suspension span.",
+            ],
+            entities=[BRIDGE, MAYOR],
+            figures=[("$40 million", 40e6, "USD"), ("212 steel cables", 212, "cables")],
+            published=datetime(2026, 5, 8, 10),
+        ),
+        _article(
+            2,
+            "en",
+            "Meridian Daily",
+            [
+                "Mayor Ilona Petrova reopened the Varna Bridge on Friday after a $40 million repair.",
+                "Local shop owners said the closure had cost them a third of their customers.",
+            ],
+            entities=[BRIDGE, MAYOR],
+            figures=[("$40 million", 40e6, "USD")],
+            published=datetime(2026, 5, 8, 12),
+        ),
+        _article(
+            3,
+            "ru",
+            "Вестник",
+            [
+                "Варненский мост открыли в пятницу после ремонта стоимостью 40 млн долларов, сообщила мэр Илона Петрова.",
+                "Первыми по мосту проехали автобусы городских маршрутов.",
+            ],
+            entities=[BRIDGE, MAYOR],
+            figures=[("40 млн долларов", 40e6, "USD")],
+            published=datetime(2026, 5, 8, 14),
+        ),
+        _article(
+            4,
+            "en",
+            "Wire copy",
+            [
+                "Mayor Ilona Petrova reopened the Varna Bridge on Friday after a $40 million repair.",
+                "Local shop owners said the closure had cost them a third of their customers.",
+            ],
+            entities=[BRIDGE, MAYOR],
+            copy_of=2,
+        ),
+    ]
+
+
+def test_every_sentence_cites_an_article_of_the_story_and_comes_from_its_summary():
+    articles = _story()
+    digest = story_digest(articles, sentences=4)
+    assert 1 <= len(digest.sentences) <= 4
+    by_id = {a.id: a for a in articles}
+    for sentence in digest.sentences:
+        assert sentence.text in by_id[sentence.article_id].summary
+        assert sentence.outlet == by_id[sentence.article_id].outlet
+        assert sentence.language == by_id[sentence.article_id].language
+
+
+def test_the_same_fact_is_told_once_within_and_across_languages():
+    digest = story_digest(_story(), sentences=5)
+    reopenings = [s for s in digest.sentences if "$40 million" in s.text or "40 млн" in s.text]
+    assert len(reopenings) == 1, [s.text for s in digest.sentences]
+    assert len({s.article_id for s in digest.sentences}) >= 2
+
+
+def test_syndicated_copies_are_not_cited():
+    assert all(s.article_id != 4 for s in story_digest(_story(), sentences=6).sentences)
+
+
+def test_preferred_language_when_the_story_has_it_original_languages_otherwise():
+    russian = story_digest(_story(), language="ru")
+    assert russian.language == "ru"
+    assert russian.sentences and all(s.language == "ru" for s in russian.sentences)
+    german = story_digest(_story(), language="de")
+    assert german.language is None
+    assert {s.language for s in german.sentences} <= {"en", "ru"}
+
+
+def test_a_sentence_that_leans_on_its_predecessor_is_left_out():
+    article = _article(
+        7,
+        "en",
+        "Harbour Post",
+        [
+            "The Varna Bridge reopened on Friday after an eight-month repair, the city said.",
+            "He added that tolls would not rise this year.",
+        ],
+        entities=[BRIDGE],
+    )
+    digest = story_digest([article, *_story()[:2]], sentences=6)
+    assert all(not s.text.startswith("He added") for s in digest.sentences)
+
+
+def test_an_empty_story_has_an_empty_digest():
+    assert story_digest([]).sentences == []
