@@ -110,8 +110,11 @@ def _article_json(article: Article) -> dict[str, Any]:
 
 
 def _story_views(store: Store, limit: int | None = None, language: str | None = None) -> list[dict[str, Any]]:
+    from nutgraf.summarize.llm import LLMSettings
+
+    llm = LLMSettings.from_env()  # the optional LLM digest: off unless NUTGRAF_LLM_URL is set
     return [
-        story_view(story, store.articles_of_story(story.id), language=language)
+        story_view(story, store.articles_of_story(story.id), language=language, llm=llm)
         for story in store.list_stories(limit=limit)
     ]
 
@@ -246,6 +249,8 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
             f"[dim]story {view['id']} · {len(view['article_ids'])} article(s) · "
             f"{'/'.join(view['languages'])} · {escape(outlets)}{' · ' + when if when else ''}[/dim]"
         )
+        for warning in view.get("summary_warnings", []):
+            _console(stderr=True).print(f"[yellow]warning:[/yellow] {escape(warning)}")
         for sentence in view["summary"]:
             cited = sentence.get("outlet") or f"article {sentence['article_id']}"
             console.print(f"  • {escape(sentence['text'])} [dim]({escape(cited)})[/dim]")
@@ -285,7 +290,9 @@ def show_command(
     with open_store(db, create=False) as store:
         if kind == "story":
             found = store.get_story(number)
-            payload = story_view(found, store.articles_of_story(number))
+            from nutgraf.summarize.llm import LLMSettings
+
+            payload = story_view(found, store.articles_of_story(number), llm=LLMSettings.from_env())
         else:
             payload = _article_json(store.get_article(number))
     if as_json:

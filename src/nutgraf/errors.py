@@ -22,6 +22,7 @@ Tree::
     │   ├── BadDatabaseURL         neither a path nor a SQLAlchemy URL we can open
     │   └── NotFound               an id that is not in the store
     ├── ModelError                 a language model is missing, or is not the one we tested
+    │   └── LLMError               the optional LLM endpoint failed or broke the digest's rules
     └── ConfigError                an invalid setting or option value
 
 Every exception carries a message fit to show a user as one line.
@@ -40,6 +41,7 @@ __all__ = [
     "FetchRefused",
     "FetchTimeout",
     "InputError",
+    "LLMError",
     "MalformedRecord",
     "ModelError",
     "NotFound",
@@ -124,3 +126,8 @@ class FetchTimeout(FetchError):
 
 class FeedError(InputError):
     """Fetched bytes that are not a readable feed or sitemap (broken XML, an HTML page, ...)."""
+
+
+class LLMError(ModelError):
+    """The optional LLM endpoint could not be reached, or its answer broke the digest's rules
+    (no citation, an unknown article id): callers fall back to the extractive digest."""

@@ -113,8 +113,22 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph (character offsets)."""
     if not paragraph.strip():
         return []
-    _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
-    return [(start, end) for start, end in offsets]
+    # blingfire's offsets API maps byte offsets back to characters in Python, which costs twice
+    # the split itself (0.50 vs 0.17 ms per BBC article); finding each returned sentence in the
+    # paragraph gives the same spans. It rewrites text only in rare cases (odd whitespace), and
+    # then the offsets API is used for the paragraph.
+    spans = []
+    cursor = 0
+    for sentence in blingfire.text_to_sentences(paragraph).split("\n"):
+        if not sentence:
+            continue
+        start = paragraph.find(sentence, cursor)
+        if start < 0:
+            _, offsets = blingfire.text_to_sentences_and_offsets(paragraph)
+            return [(begin, end) for begin, end in offsets]
+        cursor = start + len(sentence)
+        spans.append((start, cursor))
+    return spans
 
 
 STEMMER = "english"

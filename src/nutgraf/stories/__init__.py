@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nutgraf.model import Article, Story, to_dict
+
+if TYPE_CHECKING:
+    from nutgraf.summarize.llm import LLMSettings
 
 __all__ = [
     "DIGEST_SENTENCES",
@@ -207,6 +210,7 @@ def story_view(
     *,
     language: str | None = None,
     digest_sentences: int = DIGEST_SENTENCES,
+    llm: LLMSettings | None = None,
 ) -> dict[str, Any]:
     """The JSON form of a story (fields as in ``nutgraf stories --json``).
 
@@ -215,7 +219,7 @@ def story_view(
     from nutgraf.summarize.digest import story_digest
 
     lead = central_article(articles, language) if articles else None
-    digest = story_digest(articles, language=language, sentences=digest_sentences)
+    digest = story_digest(articles, language=language, sentences=digest_sentences, llm=llm)
     summary = [
         {"text": s.text, "article_id": s.article_id, "outlet": s.outlet, "language": s.language}
         for s in digest.sentences
@@ -245,6 +249,8 @@ def story_view(
         "last_published": to_dict(story.last_published),
         "articles": [article_brief(a) for a in articles],
         "summary": summary,
+        "summary_method": digest.method,
+        "summary_warnings": digest.warnings,
         "timeline": timeline(articles),
         "disagreements": disagreements(articles),
         "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["id"])),

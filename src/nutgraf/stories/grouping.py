@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -91,9 +92,21 @@ class _Story:
     articles: list[int] = field(default_factory=list)
     leads: list[tuple[str, dict[str, float]]] = field(default_factory=list)
     """(language, lead terms) of the most recent members (at most LEAD_MEMBERS)."""
+    version: int = 0
+    """Bumped on every added member: cached norms are valid for one (version, IDF epoch)."""
+    cache: dict[object, tuple[int, int, object]] = field(default_factory=dict)
     dense: np.ndarray | None = None
     """Sum of the members' unit lead embeddings (its direction is the story's centroid)."""
 
+
+NORM_REFRESH = 0.05
+"""A story's vector norms (over all its terms and entities) are cached, and recomputed when the
+story gains a member or the index has grown by 5% since (after every article while it holds fewer
+than 20). Dot products always use the current IDF; only the norms lag, and a 5% change in the
+document count moves an IDF by at most log(1.05) = 0.05 across the board, which barely moves a
+norm. Recomputing every norm on every comparison is what made an added article slow in a large
+index (bench/grouping_scale.py). Refresh points depend only on the order of the articles, so
+replays stay exact."""
 
 LEAD_MEMBERS = 32
 """Members whose leads a new article is compared with: the most recent ones. A story's event is
@@ -127,6 +140,10 @@ class StoryIndex:
         self.by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.lsh = MinHashLSH(threshold=self.params.duplicate_jaccard, num_perm=MINHASH_PERMUTATIONS)
         self.signatures: dict[int, object] = {}
+        self._epoch = 0
+        self._epoch_total = -1
+        self._idf_memo: dict[tuple[int, str], dict[str, float]] = {}
+        """IDFs computed since the last added article (the counts they come from are unchanged)."""
 
     def __len__(self) -> int:
         return len(self.story_of)
@@ -134,6 +151,7 @@ class StoryIndex:
     # -- deciding -----------------------------------------------------------------------------
     def decide(self, features: Features) -> Decision:
         """Where a new article belongs: (story, copy_of) or a new story (story_id None)."""
+        self._refresh()
         copy = self._near_copy(features)
         if copy is not None:
             return Decision(self.story_of[copy], copy_of=copy, score=1.0)
@@ -189,18 +207,46 @@ class StoryIndex:
         ).total_seconds() <= window
 
     # -- scoring ------------------------------------------------------------------------------
-    def _idf(self, language: str, term: str) -> float:
-        return math.log((1 + self.docs[language]) / (1 + self.term_df[language][term])) + 1.0
+    def _refresh(self) -> None:
+        """Start a new norm epoch when the index has grown enough since the last (NORM_REFRESH)."""
+        total = len(self.story_of)
+        if total - self._epoch_total >= max(1, int(NORM_REFRESH * self._epoch_total)):
+            self._epoch_total = total
+            self._epoch += 1
+
+    def _idf(self, language: str, term: str, table: int = 1) -> float:
+        """IDF of a term (table 1: text, 3: lead) or, with language "", an entity (table 2)."""
+        memo = self._idf_memo.get((table, language))
+        if memo is None:
+            memo = self._idf_memo[(table, language)] = {}
+        value = memo.get(term)
+        if value is None:
+            if table == 2:
+                value = math.log((1 + len(self.story_of)) / (1 + self.entity_df.get(term, 0))) + 1.0
+            else:
+                df = (self.term_df if table == 1 else self.lead_df).get(language)
+                documents = self.docs.get(language, 0)
+                value = math.log((1 + documents) / (1 + (df.get(term, 0) if df else 0))) + 1.0
+            memo[term] = value
+        return value
 
     def _entity_idf(self, entity: str) -> float:
-        total = sum(self.docs.values())
-        return math.log((1 + total) / (1 + self.entity_df[entity])) + 1.0
+        return self._idf("", entity, table=2)
+
+    def _cached(self, story: _Story, key: object, compute: Callable[[], object]) -> object:
+        hit = story.cache.get(key)
+        if hit is not None and hit[0] == self._epoch and hit[1] == story.version:
+            return hit[2]
+        value = compute()
+        story.cache[key] = (self._epoch, story.version, value)
+        return value
 
     def score(self, features: Features, story_id: int) -> float:
         """How well an article fits a story, in [0, ~1.2]."""
+        self._refresh()
         story = self.stories[story_id]
         params = self.params
-        entity = self._entity_cosine(features.entities, story.entities)
+        entity = self._entity_cosine(features.entities, story)
         bonus = 0.0
         if features.dates and any(story.dates.get(d) for d in features.dates):
             bonus += params.date_bonus
@@ -209,7 +255,7 @@ class StoryIndex:
         dense = self._dense_cosine(features, story)
         same_language = story.terms.get(features.language)
         if same_language:
-            text = self._text_cosine(features.language, features.terms, same_language)
+            text = self._text_cosine(features.language, features.terms, story)
             lead = self._lead_cosine(features, story) if (params.lead_weight or params.min_lead) else 0.0
             if features.lead and lead < params.min_lead and self._has_lead(story, features.language):
                 return 0.0
@@ -232,13 +278,18 @@ class StoryIndex:
         norm = float(np.linalg.norm(story.dense)) * float(np.linalg.norm(vector))
         return float(vector @ story.dense) / norm if norm else None
 
-    def _text_cosine(self, language: str, terms: dict[str, float], story_terms: Counter[str]) -> float:
+    def _text_cosine(self, language: str, terms: dict[str, float], story: _Story) -> float:
+        story_terms = story.terms[language]
         article = {t: w * self._idf(language, t) for t, w in terms.items()}
         dot = sum(w * story_terms.get(t, 0.0) * self._idf(language, t) for t, w in article.items())
         if not dot:
             return 0.0
         norm_a = math.sqrt(sum(w * w for w in article.values()))
-        norm_s = math.sqrt(sum((w * self._idf(language, t)) ** 2 for t, w in story_terms.items()))
+        norm_s = self._cached(
+            story,
+            ("text", language),
+            lambda: math.sqrt(sum((w * self._idf(language, t)) ** 2 for t, w in story_terms.items())),
+        )
         return dot / (norm_a * norm_s) if norm_a and norm_s else 0.0
 
     @staticmethod
@@ -248,33 +299,49 @@ class StoryIndex:
     def _lead_cosine(self, features: Features, story: _Story) -> float:
         """Best IDF-weighted cosine between the article's lead and a same-language member's lead."""
         language = features.language
-        df, docs = self.lead_df[language], self.docs[language]
 
         def weighted(lead: dict[str, float]) -> dict[str, float]:
-            return {t: w * (math.log((1 + docs) / (1 + df[t])) + 1.0) for t, w in lead.items()}
+            return {t: w * self._idf(language, t, table=3) for t, w in lead.items()}
+
+        def members() -> list[tuple[dict[str, float], float]]:
+            found = []
+            for member_language, lead in story.leads:
+                if member_language == language:
+                    vector = weighted(lead)
+                    found.append((vector, math.sqrt(sum(w * w for w in vector.values()))))
+            return found
 
         article = weighted(features.lead)
         norm_a = math.sqrt(sum(w * w for w in article.values()))
         if not norm_a:
             return 0.0
         best = 0.0
-        for member_language, lead in story.leads:
-            if member_language != language:
-                continue
-            member = weighted(lead)
+        for member, norm_m in self._cached(story, ("lead", language), members):  # type: ignore[union-attr]
             dot = sum(w * member.get(t, 0.0) for t, w in article.items())
-            if dot:
-                norm_m = math.sqrt(sum(w * w for w in member.values()))
+            if dot and norm_m:
                 best = max(best, dot / (norm_a * norm_m))
         return best
 
-    def _entity_cosine(self, entities: dict[str, float], story_entities: Counter[str]) -> float:
+    def _entity_cosine(self, entities: dict[str, float], story: _Story) -> float:
+        story_entities = story.entities
         if not entities or not story_entities:
             return 0.0
         article = {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in entities.items()}
-        story = {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in story_entities.items()}
-        dot = sum(w * story.get(e, 0.0) for e, w in article.items())
-        norm = math.sqrt(sum(w * w for w in article.values())) * math.sqrt(sum(w * w for w in story.values()))
+        dot = sum(
+            w * (1 + math.log(story_entities[e])) * self._entity_idf(e)
+            for e, w in article.items()
+            if story_entities.get(e)
+        )
+        if not dot:
+            return 0.0
+        norm_s = self._cached(
+            story,
+            "entities",
+            lambda: math.sqrt(
+                sum(((1 + math.log(n)) * self._entity_idf(e)) ** 2 for e, n in story_entities.items())
+            ),
+        )
+        norm = math.sqrt(sum(w * w for w in article.values())) * norm_s  # type: ignore[operator]
         return dot / norm if norm else 0.0
 
     # -- adding -------------------------------------------------------------------------------
@@ -299,6 +366,8 @@ class StoryIndex:
         story.dates.update(features.dates)
         story.figures.update(features.figures)
         story.articles.append(article_id)
+        story.version += 1
+        self._idf_memo.clear()
         if features.lead:
             story.leads.append((language, features.lead))
             del story.leads[:-LEAD_MEMBERS]

@@ -1,13 +1,17 @@
-"""Summaries: "No time to read? Get a summary" for an article (extractive, offline)."""
+"""Summaries: "No time to read? Get a summary" for an article (extractive, unsupervised, offline).
+
+The sentences are chosen by :func:`nutgraf.summarize.article.select_sentences` (lede, centrality,
+headline overlap, length, with readability filters); ingest stores ``summarize_sentences`` of each
+article, and ``summarize`` does the same for one raw text or HTML page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from nutgraf.model import Sentence
-from nutgraf.summarize.article import select_sentences
+from nutgraf.summarize.article import SummaryParams, select_sentences
 
-__all__ = ["Summary", "select_sentences", "summarize", "summarize_sentences"]
+__all__ = ["Summary", "SummaryParams", "select_sentences", "summarize", "summarize_sentences"]
 
 
 @dataclass(slots=True)

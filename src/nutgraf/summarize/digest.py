@@ -24,10 +24,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from nutgraf.lang import content_terms, get_language
 from nutgraf.model import Article
 from nutgraf.summarize.article import _dangles
+
+if TYPE_CHECKING:
+    from nutgraf.summarize.llm import LLMSettings
 
 __all__ = ["DIGEST_SENTENCES", "Digest", "DigestSentence", "story_digest"]
 
@@ -66,6 +70,13 @@ class DigestSentence:
     outlet: str | None
     language: str
     title: str | None = None
+    article_ids: list[int] = field(default_factory=list)
+    """Every article the sentence states facts from (an LLM sentence may combine several);
+    an extractive sentence cites only its own."""
+
+    def __post_init__(self) -> None:
+        if not self.article_ids and self.article_id is not None:
+            self.article_ids = [self.article_id]
 
 
 @dataclass(slots=True)
@@ -75,14 +86,20 @@ class Digest:
     sentences: list[DigestSentence] = field(default_factory=list)
     language: str | None = None
     """The reader's language when the digest is in it; None for a digest in original languages."""
+    method: str = "extractive"
+    """"extractive", or "llm" when the optional LLM backend rewrote it (nutgraf.summarize.llm)."""
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "language": self.language,
+            "method": self.method,
+            "warnings": list(self.warnings),
             "sentences": [
                 {
                     "text": s.text,
                     "article_id": s.article_id,
+                    "article_ids": list(s.article_ids),
                     "outlet": s.outlet,
                     "language": s.language,
                     "title": s.title,
@@ -196,9 +213,25 @@ def _published_key(article: Article, position: int) -> tuple[datetime, int]:
 
 
 def story_digest(
-    articles: list[Article], *, language: str | None = None, sentences: int = DIGEST_SENTENCES
+    articles: list[Article],
+    *,
+    language: str | None = None,
+    sentences: int = DIGEST_SENTENCES,
+    llm: LLMSettings | None = None,
 ) -> Digest:
-    """The digest of a story from its articles (as the store returns them, with their summaries)."""
+    """The digest of a story from its articles (as the store returns them, with their summaries).
+
+    With ``llm`` settings, the optional LLM backend rewrites the extractive digest (falling back
+    to it, with a warning, on any failure)."""
+    digest = _extractive_digest(articles, language, sentences)
+    if llm is None:
+        return digest
+    from nutgraf.summarize.llm import rewrite_digest
+
+    return rewrite_digest(digest, llm)
+
+
+def _extractive_digest(articles: list[Article], language: str | None, sentences: int) -> Digest:
     pool, digest_language = _pool(articles, language)
     candidates = _candidates(pool)
     if not candidates:

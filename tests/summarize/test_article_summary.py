@@ -1,0 +1,193 @@
+"""Article summaries: the sentences chosen and the readability rules, on small invented articles.
+
+Each rule is checked against a counterfactual: the same article with the offending sentence
+rewritten so that it stands on its own must get that sentence chosen, so a rule that silently
+stopped working (or a test article the scorer would never pick from anyway) fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from nutgraf.lang import content_terms, split_sentences
+from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
+from nutgraf.summarize.article import sentence_terms
+
+TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
+
+# The fourth paragraph carries the story (it shares the most terms with the others and the headline),
+# so it is chosen whenever it may stand alone; {opening} decides whether it may.
+ENGLISH = """Rain swept across the quiet harbour town of Port Elsworth on Tuesday morning.
+
+A crane collapsed onto the loading ramp of the northern ferry terminal, and the port authority closed the terminal.
+
+Ferries were diverted to the southern terminal while engineers examined the collapsed crane.
+
+{opening} engineers will inspect every crane in Port Elsworth before ferries return to the northern terminal next week.
+
+Local fishermen said the sea was calm and that their boats were not affected at all.
+"""
+
+RUSSIAN_TITLE = "Все краны Порт-Элсворта проверят после обрушения на рампе"
+RUSSIAN = """Во вторник утром над тихим портовым городом Порт-Элсворт шёл сильный дождь.
+
+На погрузочную рампу северного паромного терминала обрушился кран, и администрация порта закрыла терминал.
+
+Паромы направили к южному терминалу, пока инженеры осматривали упавший кран.
+
+{opening} инженеры проверят все краны Порт-Элсворта до возвращения паромов к северному терминалу на следующей неделе.
+
+Местные рыбаки рассказали, что море было спокойным и их лодки не пострадали.
+"""
+STANDALONE = {"en": "Port director Ann Lowe said", "ru": "Директор порта Анна Лоу сообщила, что"}
+
+
+def chosen_texts(text: str, title: str, language: str, count: int = 2, **kwargs) -> list[str]:
+    sentences = split_sentences(text, language)
+    picked = select_sentences(sentences, title=title, language=language, count=count, **kwargs)
+    return [sentences[i].text for i in picked]
+
+
+def central(texts: list[str]) -> bool:
+    return any("inspect every crane" in t or "проверят все краны" in t for t in texts)
+
+
+def test_summary_is_in_document_order_and_keeps_the_lede():
+    text = ENGLISH.format(opening=STANDALONE["en"])
+    sentences = split_sentences(text, "en")
+    picked = select_sentences(sentences, title=TITLE, language="en", count=3)
+    assert len(picked) == 3 and picked == sorted(picked) and len(set(picked)) == 3
+    assert picked[0] == 0  # the first sentence that can stand in a summary opens it
+
+
+def test_centrality_picks_the_sentence_that_carries_the_story():
+    text = ENGLISH.format(opening=STANDALONE["en"])
+    # Without the lede bonus, title and length, the single most central sentence wins.
+    only_centrality = SummaryParams(lede=0.0, title=0.0, length=0.0)
+    assert central(chosen_texts(text, TITLE, "en", count=1, params=only_centrality))
+    # With the defaults, the lede wins a one-sentence summary.
+    assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
+
+
+@pytest.mark.parametrize(
+    ("template", "title", "language", "dangling", "standalone"),
+    [
+        (ENGLISH, TITLE, "en", "He added that", STANDALONE["en"]),
+        (ENGLISH, TITLE, "en", "However, officials said", "Port officials said"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Он также сообщил, что", STANDALONE["ru"]),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что", "В порту пообещали, что"),
+    ],
+)
+def test_no_dangling_opening_without_its_antecedent(template, title, language, dangling, standalone):
+    assert central(chosen_texts(template.format(opening=standalone), title, language))
+    text = template.format(opening=dangling)
+    sentences = split_sentences(text, language)
+    leaning = next(i for i, s in enumerate(sentences) if s.text.startswith(dangling))
+    for count in (1, 2, 3):
+        picked = select_sentences(sentences, title=title, language=language, count=count)
+        if leaning in picked:  # only right after the sentence it leans on
+            assert picked[picked.index(leaning) - 1] == leaning - 1 and leaning - 1 in picked
+    # With room for one sentence there is no room for its antecedent, so it is left out.
+    assert leaning not in select_sentences(sentences, title=title, language=language, count=1)
+
+
+def test_a_dangling_sentence_may_follow_its_antecedent():
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    # The central sentence now leans on the one before it, which the summary takes as well.
+    body[2] = "Port director Ann Lowe spoke to reporters at the northern terminal on Tuesday. " + body[
+        2
+    ].replace(STANDALONE["en"], "She said")
+    texts = chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3)
+    she = [t for t in texts if t.startswith("She said")]
+    assert she and texts[texts.index(she[0]) - 1].startswith("Port director Ann Lowe spoke")
+
+
+CENTRAL = {
+    "en": "engineers will inspect every crane in Port Elsworth before ferries return to the northern terminal next week",
+    "ru": "инженеры проверят все краны Порт-Элсворта до возвращения паромов к северному терминалу на следующей неделе",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "quoted", "attributed"),
+    [
+        ("en", '"Our {} ."', '"Our {} ," Ann Lowe said.'),
+        ("ru", "«Наши {}».", "«Наши {}», — сказала Анна Лоу."),
+        ("ru", "— Наши {}.", "— Наши {}, — сказала Анна Лоу."),
+    ],
+)
+def test_no_quotation_without_its_speaker(language, quoted, attributed):
+    template, title = (RUSSIAN, RUSSIAN_TITLE) if language == "ru" else (ENGLISH, TITLE)
+    lead, *body = template.format(opening=STANDALONE[language]).split("\n\n")
+    for variant, expected in ((attributed, True), (quoted, False)):
+        body[2] = variant.format(CENTRAL[language]).replace(" .", ".").replace(" ,", ",")
+        assert central(chosen_texts("\n\n".join([lead, *body]), title, language)) is expected, body[2]
+
+
+def test_no_sentence_cut_out_of_a_longer_quotation():
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    body[2] = f'"Our {CENTRAL["en"]}. We owe that to every passenger," port director Ann Lowe said.'
+    texts = chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3)
+    assert not any("inspect every crane" in t for t in texts)
+    body[2] = f'Our {CENTRAL["en"]}. "We owe that to every passenger," port director Ann Lowe said.'
+    assert central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
+
+
+def test_no_duplicates_and_no_labels():
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    repeated = body[2].strip()
+    label = "Port director Ann Lowe, speaking to reporters about every crane at the northern terminal:"
+    texts = chosen_texts("\n\n".join([lead, *body, label, repeated]), TITLE, "en", count=3)
+    assert texts.count(repeated) == 1
+    assert label not in texts
+
+
+def test_edge_cases():
+    sentences = split_sentences("Too short. Also short.", "en")
+    assert select_sentences([], title=None, language="en") == []
+    assert select_sentences(sentences, title=None, language="en", count=0) == []
+    # Every sentence is filtered (too short): the lead rather than nothing.
+    assert select_sentences(sentences, title=None, language="en", count=3) == [0, 1]
+    assert summarize_sentences(sentences, title=None, language="en", count=1) == ["Too short."]
+
+
+def test_sentence_terms_are_content_terms(samples):
+    texts = {"en": [], "ru": []}
+    for path in sorted(samples.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        language = "ru" if sum("а" <= ch <= "я" for ch in text.lower()) > len(text) / 4 else "en"
+        texts[language] += [s.text for s in split_sentences(text, language)]
+    assert len(texts["en"]) > 50 and len(texts["ru"]) > 50
+    for language, sentences in texts.items():
+        assert sentence_terms(sentences, language) == [content_terms(s, language) for s in sentences]
+
+
+def test_summarize_plain_text_and_html():
+    text = ENGLISH.format(opening=STANDALONE["en"])
+    plain = summarize(f"{TITLE}\n\n{text}", sentences=2)
+    assert isinstance(plain, Summary) and plain.language == "en" and len(plain.sentences) == 2
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n") if p.strip())
+    page = f"<html><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>{paragraphs}</article></body></html>"
+    html = summarize(page, sentences=2)
+    assert html.title == TITLE and html.sentences == plain.sentences
+    russian = summarize(RUSSIAN.format(opening="Директор порта Анна Лоу сообщила, что"), sentences=2)
+    assert russian.language == "ru" and len(russian.sentences) == 2
+
+
+def test_merged_russian_closing_quotes_do_not_hide_the_lede():
+    # «Завод «Северный» closes two quotations with one mark, as Russian typography does.
+    lead = (
+        "Администрация порта выставила на продажу АО «Судоремонтный завод «Северный» вместе с его причалами."
+    )
+    text = RUSSIAN.format(opening=STANDALONE["ru"]).replace(
+        "Во вторник утром над тихим портовым городом Порт-Элсворт шёл сильный дождь.", lead
+    )
+    sentences = split_sentences(text, "ru")
+    assert sentences[0].text == lead
+    assert 0 in select_sentences(sentences, title=RUSSIAN_TITLE, language="ru", count=2)
+    # A quotation that really stays open is still kept out.
+    opened = text.replace(
+        lead, "«Администрация порта выставила на продажу судоремонтный завод вместе с его причалами."
+    )
+    assert 0 not in select_sentences(
+        split_sentences(opened, "ru"), title=RUSSIAN_TITLE, language="ru", count=3
+    )

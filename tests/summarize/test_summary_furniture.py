@@ -1,0 +1,89 @@
+"""No furniture, and no unreadable sentence, in any summary of the seeds or the sample corpus.
+
+The summaries are made the way ingest makes them: every document of a batch is counted by the
+furniture learner first, then each is cleaned, split and summarised (``summarize_sentences``);
+the one-shot ``nutgraf.summarize`` (what ``nutgraf summarize FILE`` prints) is checked too."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import KNOWN_FURNITURE, furniture_left, needs_shared
+from nutgraf.clean import FurnitureModel, decode_bytes, extract
+from nutgraf.ingest import iter_documents
+from nutgraf.lang import get_language
+from nutgraf.model import RawDocument
+from nutgraf.pipeline import prepare
+from nutgraf.summarize import summarize, summarize_sentences
+from nutgraf.summarize.article import _bare_quote, _dangles
+
+TICKER = re.compile(r"\b(?:USD|EUR|CNY|BYN|RUB)\s+\d+[.,]\d+|\d+[.,]\d+\s*(?:USD|EUR|CNY|BYN|RUB)\b")
+
+
+def furniture_in(sentence: str) -> list[str]:
+    """Known furniture anywhere in a summary sentence (stricter than a whole furniture line)."""
+    found = [p for p in KNOWN_FURNITURE if p.casefold() in sentence.casefold()]
+    return found + furniture_left(sentence) + TICKER.findall(sentence)
+
+
+def ingest_summaries(paths: list[Path]) -> list[tuple[str, list[str], list[str], str]]:
+    """(source, summary, article sentences, language) for each document, as ingest computes them."""
+    documents = [d for d in iter_documents(paths) if isinstance(d, RawDocument)]
+    pages = [extract(d) for d in documents]
+    model = FurnitureModel()
+    for document, page in zip(documents, pages, strict=True):
+        model.observe(document.source_key, page.text)
+    results = []
+    for document, page in zip(documents, pages, strict=True):
+        article = prepare(document, page, model)
+        summary = summarize_sentences(article.sentences, title=article.title, language=article.language)
+        results.append((document.origin, summary, [s.text for s in article.sentences], article.language))
+    return results
+
+
+def raw_texts(paths: list[Path]) -> list[tuple[Path, str]]:
+    files = [p for root in paths for p in (sorted(root.rglob("*")) if root.is_dir() else [root])]
+    return [
+        (p, decode_bytes(p.read_bytes(), html=p.suffix == ".html"))
+        for p in files
+        if p.suffix in (".txt", ".html")
+    ]
+
+
+def input_paths(name: str, samples: Path) -> list[Path]:
+    return [samples] if name == "samples" else sorted(needs_shared("seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", ["samples", "seeds"])
+def test_no_furniture_in_ingest_summaries(samples, name):
+    paths = input_paths(name, samples)
+    # The inputs do carry furniture, so the check below can fail.
+    assert any(furniture_in(text) for _, text in raw_texts(paths))
+    results = ingest_summaries(paths)
+    assert results and all(summary for _, summary, _, _ in results)
+    for source, summary, _, _ in results:
+        for sentence in summary:
+            assert furniture_in(sentence) == [], (source, sentence)
+
+
+@pytest.mark.parametrize("name", ["samples", "seeds"])
+def test_no_furniture_in_one_shot_summaries(samples, name):
+    for path, text in raw_texts(input_paths(name, samples)):
+        for sentence in summarize(text).sentences:
+            assert furniture_in(sentence) == [], (path, sentence)
+
+
+@pytest.mark.parametrize("name", ["samples", "seeds"])
+def test_summaries_read_on_their_own(samples, name):
+    """No duplicate, no bare quotation, no sentence leaning on one that is not right before it."""
+    for source, summary, sentences, language in ingest_summaries(input_paths(name, samples)):
+        assert len(set(summary)) == len(summary), source
+        openings = get_language(language).DANGLING_STARTS
+        positions = [sentences.index(s) for s in summary]
+        for k, (sentence, position) in enumerate(zip(summary, positions, strict=True)):
+            assert not _bare_quote(sentence), (source, sentence)
+            if position > 0 and _dangles(sentence, openings):
+                assert k > 0 and positions[k - 1] == position - 1, (source, sentence)
