@@ -109,10 +109,19 @@ NAVIGATION_MARKERS: frozenset[str] = frozenset(
 )
 
 
+_SENTENCE_STOP = re.compile(r"[.!?…]")
+
+
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph (character offsets)."""
     if not paragraph.strip():
         return []
+    body = paragraph.rstrip().rstrip("\"'”’)]»").rstrip(".!?…")
+    if not _SENTENCE_STOP.search(body):
+        # No stop before the end: one sentence (a headline, a caption, a short paragraph); the
+        # splitter would return it whole, and calling it costs more than the rest of the work.
+        start = len(paragraph) - len(paragraph.lstrip())
+        return [(start, len(paragraph.rstrip()))]
     # blingfire's offsets API maps byte offsets back to characters in Python, which costs twice
     # the split itself (0.50 vs 0.17 ms per BBC article); finding each returned sentence in the
     # paragraph gives the same spans. It rewrites text only in rare cases (odd whitespace), and

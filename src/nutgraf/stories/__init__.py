@@ -126,7 +126,42 @@ def timeline(articles: list[Article]) -> list[dict[str, Any]]:
                 }
             )
     items.sort(key=lambda item: (item["date"], item["kind"] != "event", item["article_id"] or 0))
-    return items
+    return _merge_retellings(items, {a.id: a for a in articles})
+
+
+def _retold(
+    item: dict[str, Any], merged: list[dict[str, Any]], by_id: dict[int | None, Article]
+) -> dict[str, Any] | None:
+    """The item already kept for the same date that tells the same event as ``item``, if any."""
+    from nutgraf.summarize.digest import REDUNDANT, sentence_similarity
+
+    for kept in reversed(merged):
+        if kept["date"] != item["date"]:
+            return None
+        if (
+            kept["kind"] == "event"
+            and kept["end_date"] == item["end_date"]
+            and item["article_id"] not in (kept["article_id"], *kept["also_article_ids"])
+            and sentence_similarity(
+                kept["text"], by_id[kept["article_id"]], item["text"], by_id[item["article_id"]]
+            )
+            >= REDUNDANT
+        ):
+            return kept
+    return None
+
+
+def _merge_retellings(items: list[dict[str, Any]], by_id: dict[int | None, Article]) -> list[dict[str, Any]]:
+    """One timeline item per fact: an event that several outlets date and tell alike (in any
+    language) is shown once, citing the others in ``also_article_ids``."""
+    merged: list[dict[str, Any]] = []
+    for item in items:
+        item.setdefault("also_article_ids", [])
+        if item["kind"] == "event" and (same := _retold(item, merged, by_id)) is not None:
+            same["also_article_ids"].append(item["article_id"])
+        else:
+            merged.append(item)
+    return merged
 
 
 def _agree(a: tuple[float, bool], b: tuple[float, bool]) -> bool:

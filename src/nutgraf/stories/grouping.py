@@ -17,11 +17,12 @@ with :meth:`StoryIndex.add` in article order, which gives the same stories as th
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
 
@@ -70,7 +71,10 @@ class GroupingParams:
     """Stories whose articles are all further than this in time are not candidates."""
     candidate_terms: int = 12
     """An article's strongest terms used to find candidate stories."""
-    max_candidates: int = 200
+    max_candidates: int = 100
+    """Stories scored per article, the ones sharing most entities and strong terms with it. On
+    ECB+ the grouping is the same with 20, 50, 100 or 200; scoring is most of the time an added
+    article takes in a large index (bench/grouping_scale.py)."""
 
 
 @dataclass(slots=True)
@@ -113,6 +117,10 @@ LEAD_MEMBERS = 32
 in its recent leads; the cap keeps the comparison cheap for stories of hundreds of articles."""
 
 
+def _week(moment: datetime) -> int:
+    return moment.toordinal() // 7
+
+
 def _parse(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -136,8 +144,12 @@ class StoryIndex:
         self.docs: Counter[str] = Counter()
         self.entity_df: Counter[str] = Counter()
         self.lead_df: dict[str, Counter[str]] = defaultdict(Counter)
-        self.by_entity: dict[str, set[int]] = defaultdict(set)
-        self.by_term: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.by_entity: dict[str, dict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_term: dict[tuple[str, str], dict[int | None, set[int]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        """Inverted indexes, each posting list split by week of publication (None: undated), so a
+        dated article only looks at the weeks its time window covers."""
         self.lsh = MinHashLSH(threshold=self.params.duplicate_jaccard, num_perm=MINHASH_PERMUTATIONS)
         self.signatures: dict[int, object] = {}
         self._epoch = 0
@@ -175,28 +187,41 @@ class StoryIndex:
         close = [a for a in matches if signature.jaccard(self.signatures[a]) >= self.params.duplicate_jaccard]
         return min(close) if close else None
 
+    def _weeks(self, published: datetime | None) -> set[int | None] | None:
+        """The publication weeks whose stories can be in the article's time window (None: all)."""
+        if published is None:
+            return None
+        window = timedelta(days=self.params.window_days)
+        first, last = _week(published - window), _week(published + window)
+        return {*range(first, last + 1), None}
+
+    @staticmethod
+    def _count(found: Counter[int], postings: dict[int | None, set[int]] | None, weeks: set | None) -> None:
+        if not postings:
+            return
+        for week in postings if weeks is None else weeks & postings.keys():
+            for story_id in postings[week]:
+                found[story_id] += 1
+
     def _candidates(self, features: Features) -> list[int]:
+        published = _parse(features.published)
+        weeks = self._weeks(published)
         found: Counter[int] = Counter()
         for entity in features.entities:
-            for story_id in self.by_entity.get(entity, ()):
-                found[story_id] += 1
-        strongest = sorted(
+            self._count(found, self.by_entity.get(entity), weeks)
+        strongest = heapq.nsmallest(
+            self.params.candidate_terms,
             features.terms.items(),
             key=lambda item: (-item[1] * self._idf(features.language, item[0]), item[0]),
         )
-        for term, _ in strongest[: self.params.candidate_terms]:
-            for story_id in self.by_term.get((features.language, term), ()):
-                found[story_id] += 1
-        published = _parse(features.published)
-        ranked = sorted(found.items(), key=lambda item: (-item[1], -item[0]))
-        candidates = []
-        for story_id, _ in ranked:
-            if published is not None and not self._in_window(self.stories[story_id], published):
-                continue
-            candidates.append(story_id)
-            if len(candidates) >= self.params.max_candidates:
-                break
-        return candidates
+        for term, _ in strongest:
+            self._count(found, self.by_term.get((features.language, term)), weeks)
+        if published is not None:
+            found = Counter({s: n for s, n in found.items() if self._in_window(self.stories[s], published)})
+        ranked = heapq.nsmallest(
+            self.params.max_candidates, found.items(), key=lambda item: (-item[1], -item[0])
+        )
+        return [story_id for story_id, _ in ranked]
 
     def _in_window(self, story: _Story, published: datetime) -> bool:
         if story.first is None or story.last is None:
@@ -383,11 +408,12 @@ class StoryIndex:
         self.term_df[language].update(features.terms.keys())
         self.lead_df[language].update(features.lead.keys())
         self.entity_df.update(features.entities.keys())
+        week = _week(published) if published is not None else None
         for entity in features.entities:
-            self.by_entity[entity].add(story_id)
+            self.by_entity[entity][week].add(story_id)
         strongest = sorted(features.terms.items(), key=lambda item: (-item[1], item[0]))
         for term, _ in strongest[: self.params.candidate_terms * 2]:
-            self.by_term[(language, term)].add(story_id)
+            self.by_term[(language, term)][week].add(story_id)
         if features.minhash:
             signature = self._signature(features)
             self.signatures[article_id] = signature

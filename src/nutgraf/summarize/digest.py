@@ -33,7 +33,7 @@ from nutgraf.summarize.article import _dangles
 if TYPE_CHECKING:
     from nutgraf.summarize.llm import LLMSettings
 
-__all__ = ["DIGEST_SENTENCES", "Digest", "DigestSentence", "story_digest"]
+__all__ = ["DIGEST_SENTENCES", "REDUNDANT", "Digest", "DigestSentence", "sentence_similarity", "story_digest"]
 
 DIGEST_SENTENCES = 5
 """Default digest length: the issue asks for 3-6; five covers the event, its context and a reaction
@@ -172,6 +172,23 @@ def _similarity(a: _Candidate, b: _Candidate) -> float:
     if a.article.language != b.article.language:
         return shared
     return TERM_WEIGHT * _cosine(a.terms, b.terms) + (1 - TERM_WEIGHT) * shared
+
+
+def sentence_similarity(text_a: str, article_a: Article, text_b: str, article_b: Article) -> float:
+    """How much two sentences of two articles say the same thing, across languages (the digest's
+    redundancy measure; the story timeline merges items with it)."""
+
+    def candidate(text: str, article: Article) -> _Candidate:
+        return _Candidate(
+            text=text,
+            article=article,
+            rank=0,
+            terms=Counter(content_terms(text, article.language)),
+            entities=_entities_in(text, article),
+            figures=_figures_in(text, article),
+        )
+
+    return _similarity(candidate(text_a, article_a), candidate(text_b, article_b))
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:

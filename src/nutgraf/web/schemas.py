@@ -76,6 +76,7 @@ class TimelineItem(_Open):
     article_id: int | None = None
     kind: str
     certainty: str | None = None
+    also_article_ids: list[int] = []
 
 
 class Claim(_Open):

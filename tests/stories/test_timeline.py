@@ -1,0 +1,80 @@
+"""The story timeline: dated events in order, one item per fact across outlets and languages."""
+
+from __future__ import annotations
+
+from nutgraf.model import Article, DateMention, Entity, Figure
+from nutgraf.stories import timeline
+
+BRIDGE = Entity(id="loc-varna-bridge", name="Varna Bridge", type="LOC", names={"ru": "Варненский мост"})
+
+
+def _article(article_id: int, language: str, sentences: list[tuple[str, str, str]], figures=()) -> Article:
+    """``sentences``: (text, date phrase inside it, ISO date)."""
+    text = " ".join(s for s, _, _ in sentences)
+    dates = []
+    for sentence, phrase, iso in sentences:
+        start = text.index(sentence) + sentence.index(phrase)
+        dates.append(
+            DateMention(text=phrase, date=iso, certainty="exact", start=start, end=start + len(phrase))
+        )
+    found = []
+    for phrase, value, unit in figures:
+        start = text.index(phrase)
+        found.append(Figure(text=phrase, value=value, unit=unit, start=start, end=start + len(phrase)))
+    return Article(
+        id=article_id,
+        source=str(article_id),
+        text=text,
+        title="t",
+        language=language,
+        content_hash=str(article_id),
+        source_key="s",
+        outlet=f"outlet {article_id}",
+        entities=[BRIDGE],
+        dates=dates,
+        figures=found,
+    )
+
+
+def test_the_same_dated_fact_from_two_languages_is_one_item_citing_both():
+    english = _article(
+        1,
+        "en",
+        [
+            (
+                "The Varna Bridge closed on 3 May 2026 after engineers found 12 cracked cables.",
+                "3 May 2026",
+                "2026-05-03",
+            ),
+            ("Ferries ran a night service on 9 May 2026 for the first time.", "9 May 2026", "2026-05-09"),
+        ],
+        figures=[("12 cracked cables", 12, "cables")],
+    )
+    russian = _article(
+        2,
+        "ru",
+        [
+            (
+                "Варненский мост закрыли 3 мая 2026 года, обнаружив 12 повреждённых тросов.",
+                "3 мая 2026 года",
+                "2026-05-03",
+            )
+        ],
+        figures=[("12 повреждённых тросов", 12, "cables")],
+    )
+    items = timeline([english, russian])
+    assert [(i["date"], i["article_id"], i["also_article_ids"]) for i in items] == [
+        ("2026-05-03", 1, [2]),
+        ("2026-05-09", 1, []),
+    ]
+
+
+def test_different_facts_on_one_date_stay_apart():
+    first = _article(
+        1, "en", [("The Varna Bridge closed on 3 May 2026 for repairs.", "3 May 2026", "2026-05-03")]
+    )
+    second = _article(
+        2, "en", [("A new mayor was sworn in at the town hall on 3 May 2026.", "3 May 2026", "2026-05-03")]
+    )
+    second.entities = []
+    assert [i["article_id"] for i in timeline([first, second])] == [1, 2]
