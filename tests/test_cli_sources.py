@@ -149,3 +149,15 @@ def test_ctrl_c_stops_watch_cleanly_without_losing_an_article(web, tmp_path):
     assert f"{total - kept} new articles" in rest.stdout and "duplicate" not in rest.stdout
     with open_store(db) as store:
         assert store.count_articles() == total
+
+
+def test_summarize_a_url(web):
+    _headline, page = article_page(3)
+    url = web.route("/story.html", Reply(body=page, headers={"Content-Type": "text/html"}))
+    refused = runner.invoke(app, ["summarize", url, "--json"])
+    assert refused.exit_code != 0 and "127.0.0.1" in refused.output
+    result = invoke("summarize", url, "--json", "--allow-private", "-n", "2")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert summary["language"] == "en" and len(summary["sentences"]) == 2
+    assert all(sentence in page.decode() for sentence in summary["sentences"])

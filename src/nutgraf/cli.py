@@ -322,17 +322,23 @@ def show_command(
 @app.command("summarize")
 @handles_errors
 def summarize_command(
-    path: Annotated[str, typer.Argument(help="A text or HTML file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, or - for stdin.")],
     sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, max=20)] = 3,
     language: Annotated[str | None, typer.Option("--language", help="Skip detection (en, ru).")] = None,
+    allow_private: AllowPrivateOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Summarise one article without storing it."""
     from nutgraf.clean import decode_bytes
     from nutgraf.errors import SourceNotFound
+    from nutgraf.ingest.web import FetchPolicy, fetch, is_url, make_client
 
     if path == "-":
         data = sys.stdin.buffer.read()
+    elif is_url(path):
+        policy = FetchPolicy(allow_private=allow_private)
+        with make_client(policy) as client:
+            data = fetch(client, path, policy).content
     else:
         file = Path(path)
         if not file.is_file():
