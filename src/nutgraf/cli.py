@@ -26,8 +26,9 @@ from rich.progress import (
 
 from nutgraf import __version__
 from nutgraf.errors import ConfigError, NutgrafError
+from nutgraf.export import article_record
 from nutgraf.ingest import iter_documents
-from nutgraf.model import Article, IngestReport, to_dict
+from nutgraf.model import IngestReport, to_dict
 from nutgraf.pipeline import IngestOptions, ingest
 from nutgraf.store import Store, open_store
 from nutgraf.stories import story_view
@@ -78,35 +79,6 @@ def handles_errors(command: F) -> F:
             raise typer.Exit(2 if isinstance(exc, ConfigError) else 1) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _article_json(article: Article) -> dict[str, Any]:
-    """One line of ``nutgraf export`` (field names are a contract with users' scripts)."""
-    return {
-        "id": article.id,
-        "external_id": article.external_id,
-        "source": article.source,
-        "url": article.url,
-        "outlet": article.outlet,
-        "title": article.title,
-        "language": article.language,
-        "published": to_dict(article.published),
-        "text": article.text,
-        "summary": list(article.summary),
-        "story_id": article.story_id,
-        "entities": [
-            {"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions} for e in article.entities
-        ],
-        "quotes": [
-            {"speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id, "role": q.role, "text": q.text}
-            for q in article.quotes
-        ],
-        "citations": [{"name": c.name} for c in article.citations],
-        "dates": [{"text": d.text, "date": d.date} for d in article.dates],
-        "figures": [
-            {"text": f.text, "value": f.value, "unit": f.unit, "subject": f.subject} for f in article.figures
-        ],
-    }
 
 
 def _story_views(store: Store, limit: int | None = None, language: str | None = None) -> list[dict[str, Any]]:
@@ -214,7 +186,7 @@ def export_command(db: DbOption = None) -> None:
     """Every article as one JSON object per line."""
     with open_store(db, create=False) as store:
         for article in store.iter_articles():
-            sys.stdout.write(json.dumps(_article_json(article), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
 
 
 @app.command("stories")
@@ -294,7 +266,7 @@ def show_command(
 
             payload = story_view(found, store.articles_of_story(number), llm=LLMSettings.from_env())
         else:
-            payload = _article_json(store.get_article(number))
+            payload = article_record(store.get_article(number))
     if as_json:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
         return

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, or_, select
 
 from nutgraf.errors import NotFound
-from nutgraf.store import Store
+from nutgraf.store import Store, _naive, _now
 from nutgraf.store.schema import SourceEntryRow, SourceRow
 
 __all__ = [
@@ -80,16 +80,6 @@ class Source:
 class EntryState:
     status: str
     attempts: int
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _naive(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is None:
-        return value
-    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def _source(row: SourceRow, entries: int = 0) -> Source:

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from nutgraf.export import article_record
 from nutgraf.lang import SUPPORTED, get_language
 from nutgraf.model import Article, Story, to_dict
 from nutgraf.store import Store, views
@@ -177,38 +178,4 @@ def _published(value: datetime | None) -> str | None:
 
 def article_json(article: Article) -> dict[str, Any]:
     """One article, with the fields of ``nutgraf export`` (a contract with users' scripts)."""
-    return {
-        "id": article.id,
-        "external_id": article.external_id,
-        "source": article.source,
-        "url": article.url,
-        "outlet": article.outlet,
-        "title": article.title,
-        "language": article.language,
-        "published": _published(article.published),
-        "author": article.author,
-        "text": article.text,
-        "summary": list(article.summary),
-        "story_id": article.story_id,
-        "copy_of": article.copy_of,
-        "entities": [
-            {"id": e.id, "name": e.name, "type": e.type, "mentions": e.mentions, "names": dict(e.names or {})}
-            for e in article.entities
-        ],
-        "quotes": [
-            {
-                "speaker": q.speaker,
-                "speaker_entity_id": q.speaker_entity_id,
-                "role": q.role,
-                "kind": q.kind,
-                "text": q.text,
-            }
-            for q in article.quotes
-        ],
-        "citations": [{"name": c.name, "text": c.text} for c in article.citations],
-        "dates": [{"text": d.text, "date": d.date, "certainty": d.certainty} for d in article.dates],
-        "figures": [
-            {"text": f.text, "value": f.value, "unit": f.unit, "subject": f.subject, "period": f.period}
-            for f in article.figures
-        ],
-    }
+    return article_record(article)
