@@ -103,10 +103,11 @@ def _run_ingest(
     quiet: bool,
     workers: int = 1,
     allow_private: bool = False,
+    dask: str | None = None,
 ) -> IngestReport:
     err = _console(stderr=True)
     documents = _input_documents(paths, outlet, allow_private)
-    options = IngestOptions(workers=workers)
+    options = IngestOptions(workers=workers, dask=dask)
     if quiet or not err.is_terminal:
         return ingest(documents, store, options=options)
     with Progress(
@@ -168,12 +169,26 @@ def ingest_command(
     ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonOption = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="SCHEDULER",
+            help="Run the per-article stages on this Dask cluster (docs/scale.md).",
+        ),
+    ] = None,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl, optionally .gz, or web pages by URL) into the store."""
     started = time.perf_counter()
     with open_store(db) as store:
         report = _run_ingest(
-            paths, store, outlet, quiet or as_json, workers or default_workers(), allow_private=allow_private
+            paths,
+            store,
+            outlet,
+            quiet or as_json,
+            workers or default_workers(),
+            allow_private=allow_private,
+            dask=dask,
         )
     _print_report(report, as_json, time.perf_counter() - started)
     if report.read == 0:
@@ -585,6 +600,41 @@ def regroup_command(
         print(json.dumps(report.to_dict()))
     else:
         _console().print(report.summary_line())
+
+
+db_app = typer.Typer(
+    help="The store's schema (Alembic migrations).", no_args_is_help=True, add_completion=False
+)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+@handles_errors
+def db_upgrade_command(db: DbOption = None) -> None:
+    """Migrate the store to this Nutgraf's schema (creates it when empty; adopts pre-migration stores)."""
+    from nutgraf.store.migrate import upgrade
+
+    before, after = upgrade(db)
+    if before == after:
+        typer.echo(f"already at revision {after}")
+    else:
+        typer.echo(f"upgraded from {before or 'no revision'} to {after}")
+
+
+@db_app.command("current")
+@handles_errors
+def db_current_command(db: DbOption = None) -> None:
+    """Print the store's schema revision and this Nutgraf's (head)."""
+    from nutgraf.store import database_url, open_engine
+    from nutgraf.store.migrate import HEAD_REVISION, current_revision
+
+    engine = open_engine(database_url(db))
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+    finally:
+        engine.dispose()
+    typer.echo(f"{revision or 'none'} (head {HEAD_REVISION})")
 
 
 @app.command("version")

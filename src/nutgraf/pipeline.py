@@ -50,6 +50,10 @@ PARALLEL_MIN_ARTICLES = 48
 """Below this many new articles in a batch, a worker pool costs more (starting processes, loading
 models: about 3 s each) than it saves."""
 
+DASK_RETRIES = 3
+"""Times a chunk is resubmitted when its Dask task fails (Dask itself reschedules the tasks of a
+worker that died); after that the chunk is redone here, article by article."""
+
 CHUNK_SIZE = 16
 """Articles per task sent to a worker: large enough for NER batching, small enough to balance."""
 
@@ -68,6 +72,9 @@ class IngestOptions:
     batch_size: int = BATCH_SIZE
     workers: int = 1
     grouping: GroupingParams = field(default_factory=GroupingParams)
+    dask: str | None = None
+    """A Dask scheduler address: the expensive per-article work (``enrich``) runs on its workers,
+    every batch whatever its size; the store is still written here, in order (docs/scale.md)."""
 
 
 def content_hash(text: str) -> str:
@@ -170,10 +177,19 @@ def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterable[list
 def load_story_index(store: Store, params: GroupingParams | None = None) -> StoryIndex:
     """The grouping index as the stored articles left it (replayed in article order)."""
     index = StoryIndex(params)
-    for article_id, story_id, features in store.iter_features():
+    _catch_up(store, index, 0)
+    return index
+
+
+def _catch_up(store: Store, index: StoryIndex, seen: int) -> int:
+    """Add to ``index`` the grouped articles stored after id ``seen`` (by another writer: under the
+    store's writer lock nobody else is storing, so afterwards the index is the store's); returns
+    the highest id now known."""
+    for article_id, story_id, features in store.iter_features(after=seen):
         if story_id is not None and features:
             index.add(article_id, story_id, features_from_dict(features))
-    return index
+        seen = article_id
+    return seen
 
 
 def _enrich_all(
@@ -225,8 +241,15 @@ def ingest(
     options = options or IngestOptions()
     report = IngestReport()
     furniture = store.load_furniture()
-    stories = load_story_index(store, options.grouping)
+    stories = StoryIndex(options.grouping)
+    seen = _catch_up(store, stories, 0)
     pool: Executor | None = None
+    client = None
+    if options.dask:
+        from distributed import Client
+
+        client = Client(options.dask)
+        pool = client.get_executor(retries=DASK_RETRIES, pure=False)
     try:
         for batch in _batches(documents, options.batch_size):
             fresh: list[tuple[RawDocument, ExtractedPage, str]] = []
@@ -255,36 +278,41 @@ def ingest(
                     report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
             if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
                 pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
-            use_pool = pool if len(prepared) >= PARALLEL_MIN_ARTICLES else None
+            use_pool = pool if client is not None or len(prepared) >= PARALLEL_MIN_ARTICLES else None
             enriched = _enrich_all([article for _, article, _ in prepared], options, use_pool)
-            for (item, _, digest), result in zip(prepared, enriched, strict=True):
-                if isinstance(result, Failure):
-                    report.failures.append(result)
-                    continue
-                features = article_features(result, result.embedding)
-                decision = stories.decide(features)
-                result.copy_of = decision.copy_of
-                article_id, is_new = store.add_article(
-                    result,
-                    outlet_key=outlet_key(item, result.outlet),
-                    raw_hash=digest,
-                    features=features.to_dict(),
-                )
-                if is_new:
-                    story_id = decision.story_id
-                    if story_id is None:
-                        story_id = store.create_story(result.title, result.published)
-                    store.assign_story(article_id, story_id)
-                    stories.add(article_id, story_id, features)
-                    report.new += 1
-                else:
-                    report.duplicates += 1
-                report.article_ids.append(article_id)
-            store.save_furniture(furniture, {item.source_key for item, _, _ in fresh})
+            with store.writer_lock():  # one writer decides and stores at a time (Store.writer_lock)
+                seen = _catch_up(store, stories, seen)
+                for (item, _, digest), result in zip(prepared, enriched, strict=True):
+                    if isinstance(result, Failure):
+                        report.failures.append(result)
+                        continue
+                    features = article_features(result, result.embedding)
+                    decision = stories.decide(features)
+                    result.copy_of = decision.copy_of
+                    article_id, is_new = store.add_article(
+                        result,
+                        outlet_key=outlet_key(item, result.outlet),
+                        raw_hash=digest,
+                        features=features.to_dict(),
+                    )
+                    if is_new:
+                        story_id = decision.story_id
+                        if story_id is None:
+                            story_id = store.create_story(result.title, result.published)
+                        store.assign_story(article_id, story_id)
+                        stories.add(article_id, story_id, features)
+                        report.new += 1
+                        seen = max(seen, article_id)
+                    else:
+                        report.duplicates += 1
+                    report.article_ids.append(article_id)
+                store.save_furniture(furniture, {item.source_key for item, _, _ in fresh})
             if progress is not None:
                 for item in batch:
                     progress(item.origin)
     finally:
-        if pool is not None:
+        if client is not None:
+            client.close()
+        elif pool is not None:
             pool.shutdown(cancel_futures=True)
     return report

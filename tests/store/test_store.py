@@ -68,21 +68,23 @@ def test_stories_newest_first(store):
     assert store.get_story(ids[0]).article_ids == [1]
 
 
-def test_furniture_counts_persist(tmp_path):
+def test_furniture_counts_persist(db_url):
     from nutgraf.clean import FurnitureModel
 
     model = FurnitureModel()
     for _ in range(3):
         model.observe("site", "Template line\nUnique body")
-    with open_store(tmp_path / "f.db") as store:
+    with open_store(db_url) as store:
         store.save_furniture(model, {"site"})
-    with open_store(tmp_path / "f.db") as store:
+        model.observe("site", "Template line\nAnother body")
+        store.save_furniture(model, {"site"})  # saved twice: counts are replaced, never duplicated
+    with open_store(db_url) as store:
         loaded = store.load_furniture()
-    assert loaded.documents["site"] == 3 and loaded.is_learned("site", "Template line")
+    assert loaded.documents["site"] == 4 and loaded.is_learned("site", "Template line")
 
 
-def test_wal_mode(store):
-    with store.engine.connect() as connection:
+def test_wal_mode(tmp_path):
+    with open_store(tmp_path / "wal.db") as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
@@ -107,17 +109,3 @@ def test_directory_is_not_a_database(tmp_path):
 def test_env_default(monkeypatch, tmp_path):
     monkeypatch.setenv("NUTGRAF_DB", str(tmp_path / "env.db"))
     assert database_url(None).endswith("env.db")
-
-
-def test_a_store_one_additive_version_behind_is_upgraded_on_open(tmp_path):
-    from sqlalchemy import update
-
-    from nutgraf.store import ADDITIVE_UPGRADES
-    from nutgraf.store.schema import SCHEMA_VERSION, MetaRow
-
-    older = next(old for old, new in ADDITIVE_UPGRADES.items() if new == SCHEMA_VERSION)
-    path = tmp_path / "old.db"
-    with open_store(path) as store, store.session() as session, session.begin():
-        session.execute(update(MetaRow).where(MetaRow.key == "schema_version").values(value=older))
-    with open_store(path, create=False) as store, store.session() as session:
-        assert session.get(MetaRow, "schema_version").value == SCHEMA_VERSION

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,21 +24,21 @@ from nutgraf.errors import BadDatabaseURL, NotFound, StoreError
 from nutgraf.model import Article, Citation, DateMention, Entity, Figure, Quote, Story
 from nutgraf.store import search
 from nutgraf.store.schema import (
-    SCHEMA_VERSION,
     ArticleEntityRow,
     ArticleRow,
-    Base,
     EntityRow,
     FurnitureLineRow,
     FurnitureSourceRow,
-    MetaRow,
     StoryRow,
 )
 
-__all__ = ["DEFAULT_DB", "Store", "database_url", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "database_url", "open_engine", "open_store"]
 
 DEFAULT_DB = "nutgraf.db"
 """Used when neither ``--db`` nor ``NUTGRAF_DB`` is given, in the current directory."""
+
+WRITER_LOCK = 0x6E757467_0002
+"""PostgreSQL advisory lock key of :meth:`Store.writer_lock` (the bytes spell "nutg")."""
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 """A reader (the web app) and a writer (an ingest) share the file; WAL plus this wait avoids 'database is locked'."""
@@ -102,6 +103,44 @@ class Store:
 
     def session(self) -> Session:
         return self._session()
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Hold the store's writer lock: one ingest at a time decides stories and stores a batch.
+
+        Articles are unique by constraint (an insert that conflicts is a duplicate), but two
+        writers that each decide against their own view could open two stories for one event.
+        Holding this lock, a writer first catches up with what others stored (see
+        ``nutgraf.pipeline``), then decides and stores; the expensive per-article work stays
+        outside it. PostgreSQL: a session advisory lock on a connection held for the duration
+        (released by the server if the process dies). SQLite: an exclusive ``flock`` on a file
+        beside the database (released by the kernel likewise)."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": WRITER_LOCK})
+                connection.commit()
+                try:
+                    yield
+                finally:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITER_LOCK})
+                    connection.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(f"{database}.writer-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def max_article_id(self) -> int:
+        with self.session() as session:
+            return session.scalar(select(func.max(ArticleRow.id))) or 0
 
     # -- articles ----------------------------------------------------------------------------
     def find_duplicate(self, *, url: str | None, source_key: str, raw_hash: str) -> int | None:
@@ -222,9 +261,10 @@ class Store:
                 yield _article_from_row(row)
             last = rows[-1].id
 
-    def iter_features(self, *, batch: int = 2000) -> Iterator[tuple[int, int | None, dict]]:
-        """(article id, story id, stored features) of every article, in id order, to rebuild grouping."""
-        last = 0
+    def iter_features(self, *, batch: int = 2000, after: int = 0) -> Iterator[tuple[int, int | None, dict]]:
+        """(article id, story id, stored features) of every article (with an id above ``after``), in
+        id order, to rebuild grouping or to catch up with what another writer stored."""
+        last = after
         while True:
             with self.session() as session:
                 rows = session.execute(
@@ -383,16 +423,26 @@ class Store:
 
     def save_furniture(self, model: FurnitureModel, sources: set[str]) -> None:
         """Write the counts of ``sources`` (those a batch touched); lines seen once stay in memory only."""
+        insert = _insert_for(self.engine)  # upserts: concurrent ingests never collide on a key
         with self.session() as session, session.begin():
-            for source_key in sources:
-                session.merge(
-                    FurnitureSourceRow(source_key=source_key, documents=model.documents[source_key])
+            for source_key in sorted(sources):
+                statement = insert(FurnitureSourceRow).values(
+                    source_key=source_key, documents=model.documents[source_key]
                 )
-                for line_key, documents in model.lines.get(source_key, {}).items():
+                session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["source_key"], set_={"documents": statement.excluded.documents}
+                    )
+                )
+                for line_key, documents in sorted(model.lines.get(source_key, {}).items()):
                     if documents >= 2:
-                        session.merge(
-                            FurnitureLineRow(
-                                source_key=source_key, line_key=line_key[:1024], documents=documents
+                        statement = insert(FurnitureLineRow).values(
+                            source_key=source_key, line_key=line_key[:1024], documents=documents
+                        )
+                        session.execute(
+                            statement.on_conflict_do_update(
+                                index_elements=["source_key", "line_key"],
+                                set_={"documents": statement.excluded.documents},
                             )
                         )
 
@@ -445,19 +495,8 @@ def _article_from_row(row: ArticleRow) -> Article:
     )
 
 
-ADDITIVE_UPGRADES = {"3": "4"}
-"""Schema versions that the current one extends with new tables only (4 added the live sources'
-tables): such a store is upgraded in place on open. Other differences need a fresh database until
-migrations arrive with the PostgreSQL work."""
-
-
-def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
-    """Open (and by default create) the store at ``db``: a path, a SQLAlchemy URL, or ``NUTGRAF_DB``."""
-    url = database_url(db)
-    if not create and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        raise StoreError(
-            f"no database at {url.removeprefix('sqlite:///')}: ingest something first (nutgraf ingest PATH --db ...)"
-        )
+def open_engine(url: str) -> Engine:
+    """An engine for a store URL: SQLite (with WAL, a busy timeout, foreign keys) or PostgreSQL."""
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError) as exc:
@@ -468,30 +507,42 @@ def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True)
         raise BadDatabaseURL(f"unsupported database: {engine.dialect.name} (use SQLite or PostgreSQL)")
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _display(url: str) -> str:
+    """The database as the user named it: a SQLite path, or the URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """Open (and by default create) the store at ``db``: a path, a SQLAlchemy URL, or ``NUTGRAF_DB``.
+
+    A store whose schema is older than this code is refused with the command that upgrades it
+    (``nutgraf db upgrade``; see nutgraf.store.migrate)."""
+    from nutgraf.store import migrate
+
+    url = database_url(db)
+    if not create and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise StoreError(
+            f"no database at {url.removeprefix('sqlite:///')}: ingest something first (nutgraf ingest PATH --db ...)"
+        )
+    engine = open_engine(url)
     try:
-        if create:
-            Base.metadata.create_all(engine)
         with engine.begin() as connection:
-            found = connection.execute(select(MetaRow.value).where(MetaRow.key == "schema_version")).scalar()
-            if found is None:
-                connection.execute(
-                    MetaRow.__table__.insert().values(key="schema_version", value=SCHEMA_VERSION)
-                )
-            elif found in ADDITIVE_UPGRADES and ADDITIVE_UPGRADES[found] == SCHEMA_VERSION:
-                Base.metadata.create_all(connection)
-                connection.execute(
-                    update(MetaRow).where(MetaRow.key == "schema_version").values(value=SCHEMA_VERSION)
-                )
-            elif found != SCHEMA_VERSION:
-                raise StoreError(
-                    f"database schema version {found} does not match this Nutgraf ({SCHEMA_VERSION}); "
-                    "re-create it with a fresh --db"
-                )
+            migrate.lock_schema(connection)
+            if create and not inspect(connection).get_table_names():
+                migrate.create_schema(connection)
+            else:
+                migrate.check_schema(connection, _display(url))
+    except StoreError:
+        engine.dispose()
+        raise
     except OperationalError as exc:
         engine.dispose()
-        if "no such table" in str(exc.orig) or "does not exist" in str(exc.orig):
-            raise StoreError(f"{url} is not a Nutgraf database") from exc
-        raise BadDatabaseURL(f"cannot open database {url}: {exc.orig}") from exc
+        raise BadDatabaseURL(f"cannot open database {_display(url)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
         raise StoreError(f"database error: {exc}") from exc

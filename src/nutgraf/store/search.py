@@ -13,8 +13,12 @@ stores an article, and :func:`ensure_search_index` (called when a store is opene
 table and indexes articles stored before it existed. Snippets are cut and highlighted here from
 the stored text, and escaped by us; FTS markup is never trusted.
 
-On PostgreSQL (whose full-text search comes with the scaling issue) search falls back to
-case-insensitive substring matching.
+On PostgreSQL the same function searches a side table ``article_search(article_id, document)``
+whose ``tsvector`` joins PostgreSQL's own ``english`` and ``russian`` configurations over title
+(weight A) and body, the raw words (``simple``, for numbers and prefixes) and the same lexical
+keys as above; a GIN index serves ``@@``, ``ts_rank`` orders. Like the FTS5 table it is a derived
+index, created and back-filled by :func:`ensure_search_index` rather than by migrations. Other
+databases fall back to case-insensitive substring matching.
 """
 
 from __future__ import annotations
@@ -76,6 +80,16 @@ vocabulary of a few hundred thousand word forms fits, at ~40 MB."""
 BACKFILL_BATCH = 500
 """Articles read per step when indexing a store written before the index existed."""
 
+PG_INDEX_LOCK = 0x6E757467_0001
+"""Advisory lock key under which one process at a time creates or back-fills the PostgreSQL index."""
+
+_PG_DOCUMENT = (
+    "setweight(to_tsvector('english', :title), 'A') || to_tsvector('english', :body)"
+    " || setweight(to_tsvector('russian', :title), 'A') || to_tsvector('russian', :body)"
+    " || setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body)"
+    " || to_tsvector('simple', :terms)"
+)
+
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SPACE = re.compile(r"\s+")
@@ -119,17 +133,64 @@ def _has_index(connection: Connection) -> bool:
     )
 
 
-def _insert(connection: Connection | Session, article_id: int, title: str, body: str) -> None:
+def _insert(connection: Connection, article_id: int, title: str, body: str) -> None:
+    values = {
+        "id": article_id,
+        "title": title,
+        "body": body,
+        "terms": " ".join(search_terms(f"{title}\n{body}")),
+    }
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                f"INSERT INTO {SEARCH_TABLE}(article_id, document) VALUES (:id, {_PG_DOCUMENT}) "
+                "ON CONFLICT (article_id) DO NOTHING"
+            ),
+            values,
+        )
+        return
     connection.execute(
         text(f"INSERT INTO {SEARCH_TABLE}(rowid, title, body, terms) VALUES (:id, :title, :body, :terms)"),
-        {"id": article_id, "title": title, "body": body, "terms": " ".join(search_terms(f"{title}\n{body}"))},
+        values,
     )
+
+
+def _ensure_postgres_index(engine: Engine) -> bool:
+    """Create the tsvector table and its GIN index when missing, then index the articles it lacks;
+    under an advisory lock, so processes opening one database at once do not race on the DDL."""
+    while True:
+        with engine.begin() as connection:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_INDEX_LOCK})
+            connection.execute(
+                text(
+                    f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} (article_id INTEGER PRIMARY KEY "
+                    "REFERENCES articles(id) ON DELETE CASCADE, document TSVECTOR NOT NULL)"
+                )
+            )
+            connection.execute(
+                text(
+                    f"CREATE INDEX IF NOT EXISTS ix_{SEARCH_TABLE}_document ON {SEARCH_TABLE} USING GIN (document)"
+                )
+            )
+            rows = connection.execute(
+                text(
+                    f"SELECT a.id, a.title, a.text FROM articles a LEFT JOIN {SEARCH_TABLE} s "
+                    "ON s.article_id = a.id WHERE s.article_id IS NULL ORDER BY a.id LIMIT :limit"
+                ),
+                {"limit": BACKFILL_BATCH},
+            ).all()
+            for row in rows:
+                _insert(connection, row.id, row.title, row.text)
+        if len(rows) < BACKFILL_BATCH:
+            return True
 
 
 def ensure_search_index(engine: Engine) -> bool:
     """Create the FTS5 index when missing (or rebuild it when it was built with other keys) and
     index the articles it lacks; False when this SQLite has no FTS5 (search then falls back to
-    substring matching) or the store is not SQLite."""
+    substring matching) or the store is neither SQLite nor PostgreSQL."""
+    if engine.dialect.name == "postgresql":
+        return _ensure_postgres_index(engine)
     if engine.dialect.name != "sqlite":
         return False
     try:
@@ -173,10 +234,11 @@ def ensure_search_index(engine: Engine) -> bool:
 
 def index_article(session: Session, article_id: int, title: str, body: str) -> None:
     """Add a newly stored article to the index, in the transaction that stored it."""
-    if session.get_bind().dialect.name != "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect not in {"sqlite", "postgresql"}:
         return
     connection = session.connection()
-    if _has_index(connection):
+    if dialect == "postgresql" or _has_index(connection):
         _insert(connection, article_id, title, body)
 
 
@@ -237,6 +299,28 @@ class _Query:
             options.append(f"{{title body}} : {_quoted(word)}" + ("*" if keys else ""))
             clauses.append("(" + " OR ".join(options) + ")")
         return " AND ".join(clauses)
+
+    def tsquery(self) -> tuple[str, dict[str, str]]:
+        """A PostgreSQL tsquery expression and its parameters: per word, any of its keys, its
+        English and Russian stems, or (as typed) a prefix; the words AND-ed. User text is only
+        ever a bound parameter; a prefix is reduced to letters and digits first."""
+        clauses, params = [], {}
+        for i, (word, keys) in enumerate(zip(self.words, self.keys, strict=True)):
+            options = []
+            for j, key in enumerate(keys):
+                params[f"k{i}_{j}"] = key
+                options.append(f"plainto_tsquery('simple', :k{i}_{j})")
+            params[f"w{i}"] = word
+            options += [f"plainto_tsquery('english', :w{i})", f"plainto_tsquery('russian', :w{i})"]
+            prefix = re.sub(r"[\W_]+", "", word.casefold())
+            if prefix and keys:
+                params[f"p{i}"] = f"{prefix}:*"
+                options.append(f"to_tsquery('simple', :p{i})")
+            elif prefix:
+                params[f"p{i}"] = prefix
+                options.append(f"to_tsquery('simple', :p{i})")
+            clauses.append("(" + " || ".join(options) + ")")
+        return " && ".join(clauses), params
 
     def matcher(self) -> Callable[[str], bool]:
         """A test of whether a word of a text is one the query looks for: shares a key with a
@@ -322,6 +406,20 @@ def search_articles(session: Session, query: str, *, limit: int = 20, offset: in
             {"q": expression, "limit": limit, "offset": offset},
         ).all()
         scores = {row.rowid: -float(row.score) for row in ranked}
+    elif connection.dialect.name == "postgresql":
+        expression, params = parsed.tsquery()
+        where = f"document @@ ({expression})"
+        results.total = connection.execute(
+            text(f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {where}"), params
+        ).scalar_one()
+        ranked = connection.execute(
+            text(
+                f"SELECT article_id, ts_rank(document, ({expression})) AS score FROM {SEARCH_TABLE} "
+                f"WHERE {where} ORDER BY score DESC, article_id DESC LIMIT :limit OFFSET :offset"
+            ),
+            {**params, "limit": limit, "offset": offset},
+        ).all()
+        scores = {row.article_id: float(row.score) for row in ranked}
     else:
         condition = and_(
             *[
