@@ -15,16 +15,16 @@ per feed), from HTTP servers inside this process. Nothing leaves the machine. Pr
 from __future__ import annotations
 
 import argparse
-import email.utils
 import hashlib
+import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+# The invented pages and feeds are the ones the tests serve (tests/localweb.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from nutgraf.ingest.watch import Watcher, WatchSettings
 from nutgraf.ingest.web import FetchPolicy
 from nutgraf.model import RawDocument
@@ -32,64 +32,17 @@ from nutgraf.pipeline import IngestOptions, ingest
 from nutgraf.store import open_store
 from nutgraf.store.sources import add_source
 
-TOWNS = (
-    "Arden",
-    "Brellport",
-    "Cosmova",
-    "Dunmore",
-    "Elvane",
-    "Farrowby",
-    "Glenthal",
-    "Hollis",
-    "Ivelstad",
-    "Jaskov",
-)
-THINGS = (
-    "bridge",
-    "harbour",
-    "library",
-    "tram line",
-    "water plant",
-    "stadium",
-    "ferry",
-    "school",
-    "market",
-    "dam",
-)
-ACTIONS = ("reopened", "closed for repairs", "won national funding", "failed an inspection", "was sold")
-PEOPLE = (
-    "Mara Quent",
-    "Oskar Velling",
-    "Lida Marsh",
-    "Tomas Ferreira-Kolb",
-    "Anja Rundqvist",
-    "Piet Olander",
-)
+
+def _localweb():
+    """The invented pages and feeds that the tests serve (tests/localweb.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import localweb
+
+    return localweb
 
 
-def article(feed: int, n: int) -> tuple[str, bytes]:
-    """(headline, page) of an invented article, distinct for every (feed, n)."""
-    seed = int(hashlib.sha256(f"{feed}/{n}".encode()).hexdigest(), 16)
-    town, thing = TOWNS[seed % 10], THINGS[(seed // 10) % 10]
-    action, person = ACTIONS[(seed // 100) % 5], PEOPLE[(seed // 1000) % 6]
-    headline = f"{town} {thing} {action}, council says (report {feed}-{n})"
-    paragraphs = [
-        f"The {thing} in {town} {action} on {('Monday', 'Tuesday', 'Friday')[seed % 3]}, "
-        f"council spokesperson {person} told reporters at the town hall.",
-        f"About {100 + seed % 900} residents signed a petition about the {thing} this spring, "
-        f"and {seed % 40 + 3} of them spoke at the meeting, which ran for {2 + seed % 4} hours.",
-        f"The works are budgeted at {seed % 90 + 10} million crowns and should finish by {2027 + seed % 3}, "
-        f"according to the regional planning office.",
-        f"Opposition councillors said report {feed}-{n} showed the {thing} project had been rushed, "
-        f"and {person} promised to publish the full inspection results next month.",
-    ]
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    page = (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{escape(headline)}</title>"
-        f"</head><body><nav>Home | Local | Sport | Weather</nav><article><h1>{escape(headline)}</h1>{body}"
-        f"</article><footer>Feed {feed} Courier. All rights reserved.</footer></body></html>"
-    )
-    return headline, page.encode()
+ARTICLES_PER_FEED = 1000
+"""Article numbers are ``feed * ARTICLES_PER_FEED + entry``: distinct pages across all feeds."""
 
 
 class Outlet:
@@ -98,25 +51,18 @@ class Outlet:
     def __init__(self, number: int, entries: int) -> None:
         self.host = f"127.0.0.{number + 1}"
         self.pages: dict[str, bytes] = {}
+        web = _localweb()
         items = []
-        start = datetime(2026, 5, 1, 6, 0, tzinfo=UTC)
         server = ThreadingHTTPServer((self.host, 0), self._handler())
         server.daemon_threads = True
         self.server = server
         self.base = f"http://{self.host}:{server.server_address[1]}"
         for n in range(entries):
-            headline, page = article(number, n)
+            headline, page = web.article_page(number * ARTICLES_PER_FEED + n)
             path = f"/news/{n}.html"
             self.pages[path] = page
-            date = email.utils.format_datetime(start + timedelta(minutes=n))
-            items.append(
-                f"<item><title>{escape(headline)}</title><link>{self.base}{path}</link>"
-                f"<guid>{self.base}{path}</guid><pubDate>{date}</pubDate></item>"
-            )
-        self.feed = (
-            f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Feed {number} Courier"
-            f"</title><link>{self.base}/</link><description>bench</description>{''.join(items)}</channel></rss>"
-        ).encode()
+            items.append({"title": headline, "link": f"{self.base}{path}"})
+        self.feed = web.rss_feed(f"Feed {number} Courier", items)
         self.etag = '"' + hashlib.sha256(self.feed).hexdigest()[:16] + '"'
         threading.Thread(target=server.serve_forever, daemon=True).start()
 
@@ -200,7 +146,7 @@ def main() -> None:
                 for path, page in o.pages.items()
             ]
             with open_store(folder / "warm-up.db") as store:  # load the models before any timing
-                page = article(999, 0)[1].decode()
+                page = _localweb().article_page(999 * ARTICLES_PER_FEED)[1].decode()
                 ingest([RawDocument("warm-up", page, "html", "warm-up")], store, options=options)
             with open_store(folder / "baseline.db") as store:
                 started = time.perf_counter()

@@ -193,3 +193,17 @@ def test_seed_trade_turnover_disagreement_is_flagged(tmp_path):
     found = disagreements(articles)
     assert [d["subject"] for d in found] == ["trade_turnover"]
     assert sorted(c["value"] for c in found[0]["claims"]) == [50e9, 60e9]
+
+
+def test_regroup_with_recomputed_features_keeps_the_stories(tmp_path, samples):
+    from nutgraf.regroup import regroup
+
+    with open_store(tmp_path / "rc.db") as store:
+        ingest(iter_documents([samples / "northgate-herald", samples / "severnaya-pravda"]), store)
+        stored = {article_id: features for article_id, _, features in store.iter_features()}
+        for features in stored.values():
+            features.pop("lead")  # as a store written before the lead signal existed
+        store.set_features(stored)
+        report = regroup(store, recompute=True)
+        assert report.applied and report.moved == 0 and report.articles == len(stored)
+        assert all(features["lead"] for _, _, features in store.iter_features())

@@ -85,10 +85,11 @@ def _story_views(store: Store, limit: int | None = None, language: str | None = 
     from nutgraf.summarize.llm import LLMSettings
 
     llm = LLMSettings.from_env()  # the optional LLM digest: off unless NUTGRAF_LLM_URL is set
-    return [
-        story_view(story, store.articles_of_story(story.id), language=language, llm=llm)
-        for story in store.list_stories(limit=limit)
-    ]
+    from nutgraf.store.views import articles_of_stories
+
+    stories = store.list_stories(limit=limit)
+    articles = articles_of_stories(store, [story.id for story in stories])  # one query for all
+    return [story_view(story, articles[story.id], language=language, llm=llm) for story in stories]
 
 
 def default_workers() -> int:

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from itertools import islice
 from typing import Literal
 
 from nutgraf.lang import split_sentences
@@ -58,18 +59,18 @@ class RegroupReport:
 def _recompute(store: Store, rows: list[tuple[int, int | None, dict]]) -> list[tuple[int, int | None, dict]]:
     """Features recomputed from the stored articles (text split again, lead re-embedded; entities,
     dates and figures as stored)."""
+    stories = {article_id: story_id for article_id, story_id, _ in rows}
     updated = []
-    for start in range(0, len(rows), RECOMPUTE_BATCH):
-        chunk = rows[start : start + RECOMPUTE_BATCH]
-        articles = [store.get_article(article_id) for article_id, _, _ in chunk]
-        for article in articles:
+    articles = (a for a in store.iter_articles(batch=RECOMPUTE_BATCH) if a.id in stories)
+    while batch := list(islice(articles, RECOMPUTE_BATCH)):
+        for article in batch:
             article.sentences = split_sentences(article.text, article.language)
-        for (article_id, story_id, _), article, vector in zip(
-            chunk, articles, embed_articles(articles), strict=True
-        ):
-            features = article_features(article, vector).to_dict()
-            store.set_features(article_id, features)
-            updated.append((article_id, story_id, features))
+        recomputed = {
+            article.id: article_features(article, vector).to_dict()
+            for article, vector in zip(batch, embed_articles(batch), strict=True)
+        }
+        store.set_features(recomputed)
+        updated.extend((a, stories[a], f) for a, f in recomputed.items())
     return updated
 
 

@@ -7,8 +7,8 @@ article is its own transaction, so an interrupted ingest keeps everything it rep
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ from nutgraf.store.schema import (
     StoryRow,
 )
 
-__all__ = ["DEFAULT_DB", "Store", "database_url", "open_engine", "open_store"]
+__all__ = ["DEFAULT_DB", "Store", "database_url", "open_engine", "open_store", "stories_from_rows"]
 
 DEFAULT_DB = "nutgraf.db"
 """Used when neither ``--db`` nor ``NUTGRAF_DB`` is given, in the current directory."""
@@ -333,7 +333,7 @@ class Store:
             row = session.get(StoryRow, story_id)
             if row is None:
                 raise NotFound(f"no story with id {story_id}")
-        return self._story_from_row(row)
+            return stories_from_rows(session, [row])[0]
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories, newest first (by their latest article's publication, then by creation)."""
@@ -349,62 +349,50 @@ class Store:
             )
             if limit is not None:
                 query = query.limit(limit)
-            rows = session.scalars(query).all()
-        return [self._story_from_row(row) for row in rows]
-
-    def _story_from_row(self, row: StoryRow) -> Story:
-        with self.session() as session:
-            members = session.execute(
-                select(ArticleRow.id, ArticleRow.language, ArticleRow.outlet)
-                .where(ArticleRow.story_id == row.id)
-                .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
-            ).all()
-        return Story(
-            id=row.id,
-            title=row.title,
-            article_ids=[m.id for m in members],
-            languages=sorted({m.language for m in members}),
-            outlets=sorted({m.outlet for m in members if m.outlet}),
-            first_published=row.first_published,
-            last_published=row.last_published,
-        )
+            return stories_from_rows(session, session.scalars(query).all())
 
     # -- regrouping -------------------------------------------------------------------------
-    def set_features(self, article_id: int, features: dict[str, Any]) -> None:
-        """Replace an article's stored grouping features (after they are recomputed)."""
+    def set_features(self, features: dict[int, dict[str, Any]]) -> None:
+        """Replace articles' stored grouping features (after they are recomputed), in one
+        transaction: ``{article_id: features}``."""
+        if not features:
+            return
         with self.session() as session, session.begin():
-            session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(features=features))
+            session.execute(update(ArticleRow), [{"id": a, "features": f} for a, f in features.items()])
 
     def apply_grouping(self, groups: dict[int, tuple[int, int | None]]) -> int:
         """Move articles to stories in one transaction: ``{article_id: (story_id, copy_of)}``.
 
         Stories left without articles are deleted and the others' time spans refreshed; returns
         how many articles changed story."""
-        moved = 0
         with self.session() as session, session.begin():
             current = {
-                row.id: row.story_id for row in session.execute(select(ArticleRow.id, ArticleRow.story_id))
+                row.id: (row.story_id, row.copy_of)
+                for row in session.execute(select(ArticleRow.id, ArticleRow.story_id, ArticleRow.copy_of))
             }
-            for article_id, (story_id, copy_of) in groups.items():
-                moved += current.get(article_id) != story_id
-                session.execute(
-                    update(ArticleRow)
-                    .where(ArticleRow.id == article_id)
-                    .values(story_id=story_id, copy_of=copy_of)
-                )
+            changed = [
+                {"id": article_id, "story_id": story_id, "copy_of": copy_of}
+                for article_id, (story_id, copy_of) in groups.items()
+                if current.get(article_id) != (story_id, copy_of)
+            ]
+            moved = sum(1 for a, (story_id, _) in groups.items() if current.get(a, (None,))[0] != story_id)
+            if changed:  # one executemany by primary key, not a statement per article
+                session.execute(update(ArticleRow), changed)
             used = set(session.scalars(select(ArticleRow.story_id).distinct()).all())
             session.execute(delete(StoryRow).where(StoryRow.id.not_in(used - {None})))
-            spans = session.execute(
-                select(ArticleRow.story_id, func.min(ArticleRow.published), func.max(ArticleRow.published))
-                .where(ArticleRow.story_id.is_not(None))
-                .group_by(ArticleRow.story_id)
-            ).all()
-            for story_id, first, last in spans:
-                session.execute(
-                    update(StoryRow)
-                    .where(StoryRow.id == story_id)
-                    .values(first_published=first, last_published=last, updated_at=_now())
+            now = _now()
+            spans = [
+                {"id": story_id, "first_published": first, "last_published": last, "updated_at": now}
+                for story_id, first, last in session.execute(
+                    select(
+                        ArticleRow.story_id, func.min(ArticleRow.published), func.max(ArticleRow.published)
+                    )
+                    .where(ArticleRow.story_id.is_not(None))
+                    .group_by(ArticleRow.story_id)
                 )
+            ]
+            if spans:
+                session.execute(update(StoryRow), spans)
         return moved
 
     # -- learned furniture -------------------------------------------------------------------
@@ -467,6 +455,31 @@ def _analysis_of(article: Article) -> dict[str, list[dict[str, Any]]]:
         "dates": [to_dict(d) for d in article.dates],
         "figures": [to_dict(f) for f in article.figures],
     }
+
+
+def stories_from_rows(session: Session, rows: Sequence[StoryRow]) -> list[Story]:
+    """Stories (in the order given) with their members' ids, languages and outlets, in one query."""
+    if not rows:
+        return []
+    members: dict[int, list[Any]] = defaultdict(list)
+    for member in session.execute(
+        select(ArticleRow.id, ArticleRow.story_id, ArticleRow.language, ArticleRow.outlet)
+        .where(ArticleRow.story_id.in_([r.id for r in rows]))
+        .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.id)
+    ):
+        members[member.story_id].append(member)
+    return [
+        Story(
+            id=row.id,
+            title=row.title,
+            article_ids=[m.id for m in members.get(row.id, [])],
+            languages=sorted({m.language for m in members.get(row.id, [])}),
+            outlets=sorted({m.outlet for m in members.get(row.id, []) if m.outlet}),
+            first_published=row.first_published,
+            last_published=row.last_published,
+        )
+        for row in rows
+    ]
 
 
 def _article_from_row(row: ArticleRow) -> Article:

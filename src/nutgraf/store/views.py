@@ -8,7 +8,6 @@ grouping features (the lead embedding is most of a row and no page shows it).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session, defer
 
 from nutgraf.errors import NotFound
 from nutgraf.model import Article, Story
-from nutgraf.store import Store, _article_from_row
+from nutgraf.store import Store, _article_from_row, stories_from_rows
 from nutgraf.store.schema import ArticleEntityRow, ArticleRow, EntityRow, StoryRow
 
 __all__ = [
@@ -102,31 +101,6 @@ def _published_order(column=ArticleRow):
     return (column.published.is_(None), column.published, column.id)
 
 
-def _stories(session: Session, rows: list[StoryRow]) -> list[Story]:
-    """Stories (in the order given) with their members' ids, languages and outlets: one query."""
-    if not rows:
-        return []
-    members: dict[int, list[Any]] = defaultdict(list)
-    for member in session.execute(
-        select(ArticleRow.id, ArticleRow.story_id, ArticleRow.language, ArticleRow.outlet)
-        .where(ArticleRow.story_id.in_([r.id for r in rows]))
-        .order_by(*_published_order())
-    ):
-        members[member.story_id].append(member)
-    return [
-        Story(
-            id=row.id,
-            title=row.title,
-            article_ids=[m.id for m in members.get(row.id, [])],
-            languages=sorted({m.language for m in members.get(row.id, [])}),
-            outlets=sorted({m.outlet for m in members.get(row.id, []) if m.outlet}),
-            first_published=row.first_published,
-            last_published=row.last_published,
-        )
-        for row in rows
-    ]
-
-
 def articles_of_stories(store: Store, story_ids: list[int]) -> dict[int, list[Article]]:
     """The articles of several stories (publication order within each), in one query."""
     found: dict[int, list[Article]] = {story_id: [] for story_id in story_ids}
@@ -170,7 +144,7 @@ def story_page(
         rows = list(
             session.scalars(_newest_first(select(StoryRow).where(*conditions)).limit(limit).offset(offset))
         )
-        return Page(_stories(session, rows), total, limit, offset)
+        return Page(stories_from_rows(session, rows), total, limit, offset)
 
 
 def story_with_articles(store: Store, story_id: int) -> tuple[Story, list[Article]]:
@@ -178,7 +152,7 @@ def story_with_articles(store: Store, story_id: int) -> tuple[Story, list[Articl
         row = session.get(StoryRow, story_id)
         if row is None:
             raise NotFound(f"no story with id {story_id}")
-        story = _stories(session, [row])[0]
+        story = stories_from_rows(session, [row])[0]
     return story, articles_of_stories(store, [story_id])[story_id]
 
 
@@ -326,7 +300,7 @@ def entity_view(store: Store, entity_id: str, *, limit: int, offset: int = 0) ->
         rows = list(
             session.scalars(_newest_first(select(StoryRow).where(condition)).limit(limit).offset(offset))
         )
-        stories = Page(_stories(session, rows), total, limit, offset)
+        stories = Page(stories_from_rows(session, rows), total, limit, offset)
         quotes = _quotes_of(session, entity_id, limit=limit, offset=offset)
         return EntityView(
             id=row.id,

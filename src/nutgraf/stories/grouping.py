@@ -84,6 +84,29 @@ class Decision:
     score: float = 0.0
 
 
+@dataclass(slots=True)
+class _Weighted:
+    """An article's IDF-weighted vector and its norm."""
+
+    weights: dict[str, float]
+    norm: float
+
+
+@dataclass(slots=True)
+class _Query:
+    """The article side of every comparison, weighted once per decision (not once per candidate)."""
+
+    text: _Weighted
+    entities: _Weighted
+    lead: _Weighted
+    dense: np.ndarray | None
+    dense_norm: float
+
+
+def _weighted(weights: dict[str, float]) -> _Weighted:
+    return _Weighted(weights, math.sqrt(sum(w * w for w in weights.values())))
+
+
 @dataclass
 class _Story:
     terms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -168,8 +191,9 @@ class StoryIndex:
         if copy is not None:
             return Decision(self.story_of[copy], copy_of=copy, score=1.0)
         best: tuple[float, int] | None = None
+        query = self._query(features)
         for story_id in self._candidates(features):
-            score = self.score(features, story_id)
+            score = self.score(features, story_id, query)
             threshold = (
                 self.params.join_threshold
                 if self.stories[story_id].members[features.language]
@@ -266,22 +290,41 @@ class StoryIndex:
         story.cache[key] = (self._epoch, story.version, value)
         return value
 
-    def score(self, features: Features, story_id: int) -> float:
-        """How well an article fits a story, in [0, ~1.2]."""
+    def _query(self, features: Features) -> _Query:
+        language = features.language
+        vector = decode_vector(features.embedding)
+        return _Query(
+            text=_weighted({t: w * self._idf(language, t) for t, w in features.terms.items()}),
+            entities=_weighted(
+                {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in features.entities.items()}
+            ),
+            lead=_weighted({t: w * self._idf(language, t, table=3) for t, w in features.lead.items()}),
+            dense=vector,
+            dense_norm=float(np.linalg.norm(vector)) if vector is not None else 0.0,
+        )
+
+    def score(self, features: Features, story_id: int, query: _Query | None = None) -> float:
+        """How well an article fits a story, in [0, ~1.2]. ``query`` is the article's weighted
+        vectors when the caller compares it with many stories (``decide``)."""
         self._refresh()
+        query = query or self._query(features)
         story = self.stories[story_id]
         params = self.params
-        entity = self._entity_cosine(features.entities, story)
+        entity = self._entity_cosine(query.entities, story)
         bonus = 0.0
         if features.dates and any(story.dates.get(d) for d in features.dates):
             bonus += params.date_bonus
         if features.figures and any(story.figures.get(f) for f in features.figures):
             bonus += params.figure_bonus
-        dense = self._dense_cosine(features, story)
+        dense = self._dense_cosine(query, story)
         same_language = story.terms.get(features.language)
         if same_language:
-            text = self._text_cosine(features.language, features.terms, story)
-            lead = self._lead_cosine(features, story) if (params.lead_weight or params.min_lead) else 0.0
+            text = self._text_cosine(features.language, query.text, story)
+            lead = (
+                self._lead_cosine(features.language, query.lead, story)
+                if (params.lead_weight or params.min_lead)
+                else 0.0
+            )
             if features.lead and lead < params.min_lead and self._has_lead(story, features.language):
                 return 0.0
             return (
@@ -295,21 +338,19 @@ class StoryIndex:
             return entity + bonus
         return params.cross_entity_weight * entity + params.cross_dense_weight * dense + bonus
 
-    @staticmethod
-    def _dense_cosine(features: Features, story: _Story) -> float | None:
-        vector = decode_vector(features.embedding)
-        if vector is None or story.dense is None:
+    def _dense_cosine(self, query: _Query, story: _Story) -> float | None:
+        if query.dense is None or story.dense is None:
             return None
-        norm = float(np.linalg.norm(story.dense)) * float(np.linalg.norm(vector))
-        return float(vector @ story.dense) / norm if norm else None
+        dense = story.dense
+        norm = self._cached(story, "dense", lambda: float(np.linalg.norm(dense))) * query.dense_norm  # type: ignore[operator]
+        return float(query.dense @ dense) / norm if norm else None
 
-    def _text_cosine(self, language: str, terms: dict[str, float], story: _Story) -> float:
+    def _text_cosine(self, language: str, article: _Weighted, story: _Story) -> float:
         story_terms = story.terms[language]
-        article = {t: w * self._idf(language, t) for t, w in terms.items()}
-        dot = sum(w * story_terms.get(t, 0.0) * self._idf(language, t) for t, w in article.items())
+        dot = sum(w * story_terms.get(t, 0.0) * self._idf(language, t) for t, w in article.weights.items())
         if not dot:
             return 0.0
-        norm_a = math.sqrt(sum(w * w for w in article.values()))
+        norm_a = article.norm
         norm_s = self._cached(
             story,
             ("text", language),
@@ -321,9 +362,8 @@ class StoryIndex:
     def _has_lead(story: _Story, language: str) -> bool:
         return any(member_language == language for member_language, _ in story.leads)
 
-    def _lead_cosine(self, features: Features, story: _Story) -> float:
+    def _lead_cosine(self, language: str, article: _Weighted, story: _Story) -> float:
         """Best IDF-weighted cosine between the article's lead and a same-language member's lead."""
-        language = features.language
 
         def weighted(lead: dict[str, float]) -> dict[str, float]:
             return {t: w * self._idf(language, t, table=3) for t, w in lead.items()}
@@ -336,25 +376,23 @@ class StoryIndex:
                     found.append((vector, math.sqrt(sum(w * w for w in vector.values()))))
             return found
 
-        article = weighted(features.lead)
-        norm_a = math.sqrt(sum(w * w for w in article.values()))
+        norm_a = article.norm
         if not norm_a:
             return 0.0
         best = 0.0
         for member, norm_m in self._cached(story, ("lead", language), members):  # type: ignore[union-attr]
-            dot = sum(w * member.get(t, 0.0) for t, w in article.items())
+            dot = sum(w * member.get(t, 0.0) for t, w in article.weights.items())
             if dot and norm_m:
                 best = max(best, dot / (norm_a * norm_m))
         return best
 
-    def _entity_cosine(self, entities: dict[str, float], story: _Story) -> float:
+    def _entity_cosine(self, article: _Weighted, story: _Story) -> float:
         story_entities = story.entities
-        if not entities or not story_entities:
+        if not article.weights or not story_entities:
             return 0.0
-        article = {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in entities.items()}
         dot = sum(
             w * (1 + math.log(story_entities[e])) * self._entity_idf(e)
-            for e, w in article.items()
+            for e, w in article.weights.items()
             if story_entities.get(e)
         )
         if not dot:
@@ -366,7 +404,7 @@ class StoryIndex:
                 sum(((1 + math.log(n)) * self._entity_idf(e)) ** 2 for e, n in story_entities.items())
             ),
         )
-        norm = math.sqrt(sum(w * w for w in article.values())) * norm_s  # type: ignore[operator]
+        norm = article.norm * norm_s  # type: ignore[operator]
         return dot / norm if norm else 0.0
 
     # -- adding -------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from nutgraf.lang import content_terms, get_language
@@ -120,7 +121,10 @@ class _Candidate:
     relevance: float = 0.0
 
 
+@lru_cache(maxsize=8192)
 def _name_keys(name: str) -> tuple[str, ...]:
+    """Word prefixes that name ``name`` in any inflection (memoised: the same names are matched
+    against every sentence of a story)."""
     words = [w.casefold() for w in _WORD.findall(name)]
     return tuple(w[: max(_NAME_PREFIX, len(w) - 2)] for w in words if len(w) > 1)
 
@@ -178,17 +182,18 @@ def sentence_similarity(text_a: str, article_a: Article, text_b: str, article_b:
     """How much two sentences of two articles say the same thing, across languages (the digest's
     redundancy measure; the story timeline merges items with it)."""
 
-    def candidate(text: str, article: Article) -> _Candidate:
-        return _Candidate(
-            text=text,
-            article=article,
-            rank=0,
-            terms=Counter(content_terms(text, article.language)),
-            entities=_entities_in(text, article),
-            figures=_figures_in(text, article),
-        )
+    return _similarity(_candidate(text_a, article_a, 0), _candidate(text_b, article_b, 0))
 
-    return _similarity(candidate(text_a, article_a), candidate(text_b, article_b))
+
+def _candidate(text: str, article: Article, rank: int) -> _Candidate:
+    return _Candidate(
+        text=text,
+        article=article,
+        rank=rank,
+        terms=Counter(content_terms(text, article.language)),
+        entities=_entities_in(text, article),
+        figures=_figures_in(text, article),
+    )
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
@@ -203,16 +208,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
                 # digest, where its antecedent is not next to it.
                 continue
             seen.add(key)
-            found.append(
-                _Candidate(
-                    text=text,
-                    article=article,
-                    rank=rank,
-                    terms=Counter(content_terms(text, article.language)),
-                    entities=_entities_in(text, article),
-                    figures=_figures_in(text, article),
-                )
-            )
+            found.append(_candidate(text, article, rank))
     return found
 
 
@@ -253,31 +249,37 @@ def _extractive_digest(articles: list[Article], language: str | None, sentences:
     candidates = _candidates(pool)
     if not candidates:
         return Digest(language=digest_language)
-    for candidate in candidates:
-        others = [c for c in candidates if c.article is not candidate.article]
+    # Similarity is symmetric and needed twice (support, then redundancy): computed once a pair.
+    similar: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(candidates):
+        for j in range(i + 1, len(candidates)):
+            similar[(i, j)] = similar[(j, i)] = _similarity(a, candidates[j])
+    for i, candidate in enumerate(candidates):
         support: dict[int, float] = {}
-        for other in others:
-            key = id(other.article)
-            support[key] = max(support.get(key, 0.0), _similarity(candidate, other))
+        for j, other in enumerate(candidates):
+            if other.article is not candidate.article:
+                key = id(other.article)
+                support[key] = max(support.get(key, 0.0), similar[(i, j)])
         mean_support = sum(support.values()) / len(support) if support else 0.0
         candidate.relevance = mean_support + (LEAD_BONUS if candidate.rank == 0 else 0.0)
-    chosen: list[_Candidate] = []
-    remaining = list(candidates)
+    chosen: list[int] = []
+    remaining = list(range(len(candidates)))
     while remaining and len(chosen) < sentences:
         best, best_score = None, -math.inf
-        for candidate in remaining:
-            redundancy = max((_similarity(candidate, c) for c in chosen), default=0.0)
+        for i in remaining:
+            candidate = candidates[i]
+            redundancy = max((similar[(i, c)] for c in chosen), default=0.0)
             if redundancy >= REDUNDANT:
                 continue
             score = MMR_LAMBDA * candidate.relevance - (1 - MMR_LAMBDA) * redundancy
             if score > best_score:
-                best, best_score = candidate, score
+                best, best_score = i, score
         if best is None:
             break
         chosen.append(best)
         remaining.remove(best)
     order = {id(article): position for position, article in enumerate(pool)}
-    opening, rest = chosen[0], chosen[1:]
+    opening, *rest = (candidates[i] for i in chosen)
     rest.sort(key=lambda c: (_published_key(c.article, order[id(c.article)]), c.rank))
     return Digest(
         sentences=[
