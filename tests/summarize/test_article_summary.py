@@ -10,7 +10,7 @@ import pytest
 
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
-from nutgraf.summarize.article import sentence_terms
+from nutgraf.summarize.article import readability_problems, sentence_terms
 
 TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
 
@@ -191,3 +191,37 @@ def test_merged_russian_closing_quotes_do_not_hide_the_lede():
     assert 0 not in select_sentences(
         split_sentences(opened, "ru"), title=RUSSIAN_TITLE, language="ru", count=3
     )
+
+
+def test_readability_problems_names_what_a_reader_would_trip_on():
+    lead, *body = ENGLISH.format(opening="He added that").split("\n\n")
+    body[0] = f'"Our {CENTRAL["en"]}. We owe that to every passenger," port director Ann Lowe said.'
+    sentences = split_sentences("\n\n".join([lead, *body]), "en")
+    cut = next(i for i, s in enumerate(sentences) if s.text.startswith('"Our engineers'))
+    leaning = next(i for i, s in enumerate(sentences) if s.text.startswith("He added"))
+    problems = readability_problems(sentences, [0, cut, leaning], "en")
+    assert set(problems) == {cut, leaning}
+    assert "speaker" in problems[cut] and "pointing back" in problems[leaning]
+    # Taken with the sentence it leans on, the dangling sentence stands.
+    assert leaning not in readability_problems(sentences, [leaning - 1, leaning], "en")
+
+
+def test_summaries_of_the_sample_corpus_have_no_readability_problem(samples):
+    from nutgraf.clean import clean_text
+    from nutgraf.ingest import iter_documents
+    from nutgraf.lang import detect_language
+    from nutgraf.model import RawDocument
+
+    checked = 0
+    for document in iter_documents(sorted(samples.glob("*"))):
+        if not isinstance(document, RawDocument) or document.kind != "text":
+            continue
+        cleaned = clean_text(document.content if isinstance(document.content, str) else "")
+        if not cleaned.text:
+            continue
+        language = detect_language(cleaned.text)
+        sentences = split_sentences(cleaned.text, language)
+        picked = select_sentences(sentences, title=cleaned.title, language=language, count=3)
+        assert readability_problems(sentences, picked, language) == {}, document.origin
+        checked += 1
+    assert checked >= 5

@@ -31,7 +31,7 @@ from functools import cache
 from nutgraf.lang import get_language
 from nutgraf.model import Sentence
 
-__all__ = ["SummaryParams", "select_sentences", "sentence_terms"]
+__all__ = ["SummaryParams", "readability_problems", "select_sentences", "sentence_terms"]
 
 LEDE_BONUS = 1.0
 CENTRALITY_WEIGHT = 1.0
@@ -49,7 +49,9 @@ were tried in a wider grid and added nothing once the lede bonus was in, so they
 
 MIN_WORDS = 6
 MAX_WORDS = 70
-"""Shorter sentences are captions or labels; longer ones are lists or run-ons."""
+"""Shorter sentences are captions or labels; longer ones are lists or run-ons. Words are counted as
+whitespace-separated tokens: counting regex words instead changed ROUGE-2 by 0.02 on the BBC
+calibration part and cost a seventh of a short article's summary time."""
 
 MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
@@ -61,7 +63,6 @@ _ATTRIBUTED_QUOTE = re.compile(r'["”»][\s,.:;!?—–-]*\w')
 """A closing quotation mark followed by words: '..." he said', '...», — сказал он', '«Тосно» обыграл'."""
 _ATTRIBUTED_REPLY = re.compile(r"[,.!?…]\s*[—–]\s*\w")
 """A dialogue reply followed by its speaker: '— Мы готовы, — сказал он.'"""
-_WORDS = re.compile(r"\w+", re.UNICODE)
 _TERM = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 """The word pattern of ``nutgraf.lang.content_terms`` (tests check both give the same terms)."""
 
@@ -175,6 +176,28 @@ def _centrality(bags: list[set[str]]) -> list[float]:
     return [value / top for value in raw] if top > 0 else raw
 
 
+def readability_problems(
+    sentences: list[Sentence], chosen: list[int], language: str | None
+) -> dict[int, str]:
+    """What keeps each chosen sentence from standing in a summary, by index (empty: none).
+
+    The rules :func:`select_sentences` keeps: a sentence that opens by pointing back ("He added",
+    "However") needs the sentence before it in the summary; a sentence inside an unfinished
+    quotation, or a bare quotation, has lost its speaker. The benchmark applies the same test to
+    every system's summaries, so that readability is measured beside ROUGE."""
+    openings = getattr(get_language(language), "DANGLING_STARTS", ())
+    inside_quote = _quote_flags(sentences)
+    picked = set(chosen)
+    problems: dict[int, str] = {}
+    for index in chosen:
+        text = sentences[index].text
+        if inside_quote[index] or _bare_quote(text):
+            problems[index] = "quotation cut from its speaker"
+        elif index > 0 and index - 1 not in picked and _dangles(text, openings):
+            problems[index] = "opens by pointing back at a sentence left out"
+    return problems
+
+
 def select_sentences(
     sentences: list[Sentence],
     *,
@@ -197,7 +220,7 @@ def select_sentences(
     scored = []
     lede = True
     for index, sentence in enumerate(sentences):
-        words = len(_WORDS.findall(sentence.text))
+        words = len(sentence.text.split())
         if (
             words < MIN_WORDS
             or words > MAX_WORDS
