@@ -138,8 +138,8 @@ def calibrate(
     report topics play no part in the choice."""
     results: list[tuple[float, int, GroupingParams]] = []
     for order, params in enumerate(grid()):
-        results.append((bcubed(group(features, params), gold)[2], -order, params))
-    results.sort(key=lambda item: (-item[0], -item[1]))
+        results.append((bcubed(group(features, params), gold)[2], order, params))
+    results.sort(key=lambda item: (-item[0], item[1]))  # ties: grid order
     best = results[0][0]
     print(
         f"{len(results)} settings; best on topics 1-25 (BCubed F1, text/entity/lead/dense weights, threshold):"

@@ -1,5 +1,6 @@
-"""The FTS5 index (nutgraf.store.search) and the page queries (nutgraf.store.views), on articles
-stored directly (no language models needed)."""
+"""The search index's word keys, highlighting and snippets (nutgraf.store.search) and the page
+queries (nutgraf.store.views), on articles stored directly (no language models needed). Search
+results themselves are tested on both back-ends in tests/store/test_search.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import event, text
 
-from nutgraf.errors import ConfigError, NotFound
+from nutgraf.errors import NotFound
 from nutgraf.model import Article
 from nutgraf.store import open_store, views
 from nutgraf.store.search import SEARCH_TABLE, _Query, highlight, search_articles, word_keys
@@ -50,41 +51,6 @@ def test_word_keys_join_russian_forms():
     assert set(word_keys("Казани")) & set(word_keys("Казань"))
     assert word_keys("ferries") == word_keys("ferry") and word_keys("the") == () and word_keys("2026") == ()
     assert set(word_keys("Ёлки")) == set(word_keys("елки"))
-
-
-def test_russian_query_finds_inflected_forms(store):
-    first, _ = add(
-        store, 1, "Паром сел на мель", "Паром «Звезда» сел на мель у Казани в понедельник.", language="ru"
-    )
-    second, _ = add(store, 2, "Ferry aground", "A ferry ran aground near Kazan on Monday.")
-    for query in ("паромом", "паромы", "ПАРОМ", "казань", "Казанью"):
-        assert [hit.article_id for hit in search(store, query).hits] == [first], query
-    assert [hit.article_id for hit in search(store, "ferries").hits] == [second]
-    assert search(store, "паром ferry").total == 0  # every word must match
-    assert search(store, "zeppelin").total == 0
-
-
-def test_title_ranks_above_body_and_results_page(store):
-    body_only, _ = add(store, 1, "Council meeting", "The council also discussed the harbour bridge repairs.")
-    in_title, _ = add(store, 2, "Harbour bridge reopens", "Traffic returned on Tuesday after repairs.")
-    for number in range(3, 8):
-        add(store, number, f"Note {number}", f"Item {number} about the harbour.")
-    results = search(store, "harbour bridge")
-    assert [hit.article_id for hit in results.hits] == [in_title, body_only]
-    page = search(store, "harbour", limit=3, offset=3)
-    assert page.total == 7 and len(page.hits) == 3
-    assert not {h.article_id for h in page.hits} & {
-        h.article_id for h in search(store, "harbour", limit=3).hits
-    }
-
-
-def test_query_syntax_is_never_fts_syntax(store):
-    add(store, 1, "Plain", 'A "quoted" word and NEAR(a b) and col:umn and *stars*.')
-    for query in ('"quoted', "NEAR(a b)", "col:umn", "*", "AND OR NOT", "quoted)"):
-        search(store, query)  # no FTS5 syntax error escapes
-    assert search(store, "quoted").total == 1
-    with pytest.raises(ConfigError):
-        search(store, "   ")
 
 
 def test_highlight_escapes_everything_but_our_marks():

@@ -176,6 +176,16 @@ def _centrality(bags: list[set[str]]) -> list[float]:
     return [value / top for value in raw] if top > 0 else raw
 
 
+def _loses_speaker(index: int, sentences: list[Sentence], inside_quote: list[bool]) -> bool:
+    """Rule one: a sentence inside an unfinished quotation, or a bare quotation, has lost its speaker."""
+    return inside_quote[index] or _bare_quote(sentences[index].text)
+
+
+def _leans_back(index: int, sentences: list[Sentence], openings: tuple[str, ...]) -> bool:
+    """Rule two: a sentence (not the first) that opens by pointing back needs the one before it."""
+    return index > 0 and _dangles(sentences[index].text, openings)
+
+
 def readability_problems(
     sentences: list[Sentence], chosen: list[int], language: str | None
 ) -> dict[int, str]:
@@ -190,10 +200,9 @@ def readability_problems(
     picked = set(chosen)
     problems: dict[int, str] = {}
     for index in chosen:
-        text = sentences[index].text
-        if inside_quote[index] or _bare_quote(text):
+        if _loses_speaker(index, sentences, inside_quote):
             problems[index] = "quotation cut from its speaker"
-        elif index > 0 and index - 1 not in picked and _dangles(text, openings):
+        elif index - 1 not in picked and _leans_back(index, sentences, openings):
             problems[index] = "opens by pointing back at a sentence left out"
     return problems
 
@@ -224,9 +233,8 @@ def select_sentences(
         if (
             words < MIN_WORDS
             or words > MAX_WORDS
-            or inside_quote[index]
             or sentence.text.endswith(":")
-            or _bare_quote(sentence.text)
+            or _loses_speaker(index, sentences, inside_quote)
         ):
             continue
         overlap = len(title_terms & bags[index]) / len(title_terms) if title_terms else 0.0
@@ -240,7 +248,7 @@ def select_sentences(
         scored.append((score, index))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     candidates = {index for _score, index in scored}
-    dangles = {index for index in candidates if index > 0 and _dangles(sentences[index].text, openings)}
+    dangles = {index for index in candidates if _leans_back(index, sentences, openings)}
 
     def redundant(index: int, chosen: list[int]) -> bool:
         bag = bags[index]
