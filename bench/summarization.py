@@ -71,10 +71,10 @@ SETS = (("bbc-en", 3), ("xsum-en", 1))
 CALIBRATION_EVERY = 4
 """Every 4th article of a set (by file order) is calibration; the rest is reported."""
 GRID = {
-    "lede": (0.8, 1.0, 1.2),
+    "lede": (0.4, 0.6, 0.8, 1.0),
     "title": (0.0, 0.3),
-    "length": (0.3, 0.5),
-    "saturation": (25, 30, 40),
+    "length": (0.3, 0.5, 0.8),
+    "saturation": (30, 45, 60),
 }
 """The calibration grid (centrality fixed at 1.0: only ratios between weights matter)."""
 XSUM_STOP = re.compile(r" ([.!?])( '')? ")

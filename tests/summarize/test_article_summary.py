@@ -132,6 +132,42 @@ def test_no_sentence_cut_out_of_a_longer_quotation():
     assert central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
 
 
+def test_a_sentence_that_opens_a_running_quotation_keeps_its_speaker():
+    # The speaker is named before the quotation opens, so the sentence stands even though the
+    # quotation runs on; the sentence after it, inside the quotation, does not.
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    body[2] = f'Port director Ann Lowe said: "Our {CENTRAL["en"]}. We owe that to every passenger and crew."'
+    sentences = split_sentences("\n\n".join([lead, *body]), "en")
+    texts = [sentences[i].text for i in select_sentences(sentences, title=TITLE, language="en", count=3)]
+    assert central(texts)
+    assert not any(t.startswith("We owe that") for t in texts)
+    owe = next(i for i, s in enumerate(sentences) if s.text.startswith("We owe that"))
+    assert readability_problems(sentences, [owe], "en") == {owe: "quotation cut from its speaker"}
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_a_new_quotation_paragraph_ends_the_one_before(mark):
+    # Texts that lost their paragraph breaks run a quotation paragraph that was never closed (the
+    # convention for a quotation over several paragraphs) into the next one. The narrative sentence
+    # after the second quotation is not inside any quotation.
+    close = '"' if mark == '"' else "”"
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    body[2] = (
+        f"{mark}We have trained for this for months. Everyone knows their job. "
+        f"{mark}Nothing will stop us now!{close} Port officials said {CENTRAL['en']}."
+    )
+    assert central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
+
+
+def test_a_quotation_with_a_quoted_word_inside_is_still_bare():
+    # The closing mark after "fake" closes the inner quotation, not the one the sentence opens with.
+    lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
+    body[2] = f'"Our {CENTRAL["en"]}, and no "quick fix" will do for any of them.'
+    assert not central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
+    body[2] = f'"Our {CENTRAL["en"]}, and no "quick fix" will do," Ann Lowe said.'
+    assert central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
+
+
 def test_no_duplicates_and_no_labels():
     lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
     repeated = body[2].strip()

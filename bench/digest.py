@@ -1,0 +1,211 @@
+"""Story digests: ROUGE against the AllSides editors' roundups, beside first sentences and sumy.
+
+The set (``../shared/eval/summarization/allsides-roundups-en.jsonl``) has 307 events, each reported
+by three outlets (left, centre, right; excerpts of about 570 characters) and summarised by the
+AllSides editors in a neutral roundup of about 66 words. For each event, every system summarises
+the three reports together, in the same number of sentences:
+
+- Nutgraf: ``story_digest`` over the three articles as ingest leaves them (cleaned, understood:
+  entities and figures, summarised), i.e. the digest the web page and the API show;
+- first sentences: the first sentence of each report, in the set's order (the usual multi-document
+  lead baseline);
+- sumy's LexRank and TextRank over the three reports as one text (paragraphs kept), given our
+  sentence splitter, as ``bench/summarization.py`` runs them.
+
+Scores are ROUGE-1/2/Lsum F1 (rouge-score, Porter stemming; roundups split into sentences by our
+splitter for ROUGE-Lsum), averaged over events. "cited %" is the
+share of digest sentences that name the article they come from and are found verbatim in it (the
+issue's "every sentence says which outlet it comes from"); the baselines do not cite. ms/story is
+CPU time of the selection alone, the best of 3 passes (ingest has already done the per-article
+work for Nutgraf; the baselines split and rank from raw text).
+
+    pip install -e '.[bench]'
+    python bench/digest.py [--limit N] [--sentences 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from nutgraf.clean import extract
+from nutgraf.errors import InputError
+from nutgraf.lang import split_sentences
+from nutgraf.model import Article, RawDocument
+from nutgraf.pipeline import enrich, prepare
+from nutgraf.summarize.digest import DIGEST_SENTENCES, story_digest
+from summarization import ROUGE_TYPES, offline_punkt, rouge, rouge_scorer, sumy_system
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ROUNDUPS = SHARED / "eval" / "summarization" / "allsides-roundups-en.jsonl"
+SENTENCES = 3
+"""Digest length for every system: the roundups average 66 words, about three news sentences, and
+the first-sentences baseline has one sentence per report, three."""
+TIMING_PASSES = 3
+
+Event = tuple[list[Article], list[str]]
+StorySummarizer = Callable[[list[Article], int], list[str]]
+
+
+def load_events(limit: int | None) -> list[Event]:
+    """Each event's reports as ingest prepares and enriches them, with the roundup."""
+    records = []
+    with ROUNDUPS.open(encoding="utf-8") as handle:
+        for line in handle:
+            records.append(json.loads(line))
+            if limit and len(records) >= limit:
+                break
+    articles: list[Article] = []
+    kept: list[int] = []
+    for record in records:
+        before = len(articles)
+        for number, report in enumerate(record["articles"]):
+            raw = RawDocument(
+                origin=f"{record['id']}/{number}",
+                content=report["text"],
+                kind="text",
+                source_key=f"allsides-{number}",
+                title=report.get("title") or None,
+                language=record.get("lang"),
+                external_id=f"{record['id']}/{number}",
+            )
+            try:
+                article = prepare(raw, extract(raw))
+            except InputError as error:  # two reports of the set are empty
+                print(f"left out {raw.origin}: {error}")
+                continue
+            article.id = len(articles)
+            article.outlet = ("left", "centre", "right")[number] if number < 3 else f"outlet {number}"
+            articles.append(article)
+        kept.append(len(articles) - before)
+    enrich(articles)
+    events, at = [], 0
+    for record, count in zip(records, kept, strict=True):
+        references = [
+            "\n".join(s.text for s in split_sentences(summary, "en")) for summary in record["summaries"]
+        ]
+        events.append((articles[at : at + count], references))
+        at += count
+    return events
+
+
+def nutgraf_digest(articles: list[Article], count: int) -> list[str]:
+    return [s.text for s in story_digest(articles, sentences=count).sentences]
+
+
+def first_sentences(articles: list[Article], count: int) -> list[str]:
+    """The first sentence of each report, then the second of each, and so on, up to ``count``."""
+    split = [split_sentences(a.text, a.language) for a in articles]
+    chosen: list[str] = []
+    depth = 0
+    while len(chosen) < count and any(depth < len(s) for s in split):
+        chosen += [s[depth].text for s in split if depth < len(s)][: count - len(chosen)]
+        depth += 1
+    return chosen
+
+
+def sumy_story(kind: str) -> StorySummarizer:
+    run = sumy_system(kind, "en")
+
+    def summarize(articles: list[Article], count: int) -> list[str]:
+        joined = Article(
+            source="story",
+            text="\n\n".join(a.text for a in articles),
+            title="",
+            language="en",
+            content_hash="",
+            source_key="story",
+        )
+        return run(joined, count)
+
+    return summarize
+
+
+def cited_share(events: list[Event], count: int) -> float:
+    """Share of Nutgraf digest sentences that cite an article of the event containing them verbatim."""
+    good = total = 0
+    for articles, _references in events:
+        by_id = {a.id: a for a in articles}
+        for sentence in story_digest(articles, sentences=count).sentences:
+            total += 1
+            source = by_id.get(sentence.article_id)
+            good += source is not None and sentence.text in source.text
+    return 100 * good / max(1, total)
+
+
+def cpu_ms(system: StorySummarizer, events: list[Event], count: int) -> float:
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(TIMING_PASSES):
+            started = time.process_time()
+            for articles, _references in events:
+                system(articles, count)
+            best = min(best, 1000 * (time.process_time() - started) / max(1, len(events)))
+    finally:
+        gc.enable()
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="events (default: all 307)")
+    parser.add_argument("--sentences", type=int, default=SENTENCES, help="sentences per summary")
+    args = parser.parse_args()
+    if not ROUNDUPS.exists():
+        print(f"skipped: {ROUNDUPS} not found (it lives in ../shared beside a development checkout)")
+        return
+    try:
+        import rouge_score  # noqa: F401
+        import sumy  # noqa: F401
+
+        offline_punkt()
+    except ImportError as error:
+        print(f"skipped: {error.name} is not installed (pip install -e '.[bench]')")
+        return
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="sumy")
+    started = time.perf_counter()
+    events = load_events(args.limit)
+    scorer = rouge_scorer()
+    count = args.sentences
+    systems: list[tuple[str, StorySummarizer, int]] = [
+        ("first sentences", first_sentences, count),
+        ("Nutgraf digest", nutgraf_digest, count),
+        ("sumy LexRank", sumy_story("lexrank"), count),
+        ("sumy TextRank", sumy_story("textrank"), count),
+    ]
+    if count != DIGEST_SENTENCES:
+        systems.append(
+            (f"Nutgraf digest, default length ({DIGEST_SENTENCES})", nutgraf_digest, DIGEST_SENTENCES)
+        )
+    print(f"{len(events)} events, {sum(len(a) for a, _ in events)} reports, {count} sentences per summary\n")
+    print(
+        "system | sentences | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | vs first sentences (R1/R2/RLsum) | words | ms/story"
+    )
+    print("--- | ---: | ---: | ---: | ---: | --- | ---: | ---:")
+    base: dict[str, float] = {}
+    for name, system, length in systems:
+        outputs = [system(articles, length) for articles, _ in events]
+        scores = [rouge(scorer, refs, out) for out, (_, refs) in zip(outputs, events, strict=True)]
+        means = {key: statistics.fmean(s[i] for s in scores) for i, key in enumerate(ROUGE_TYPES)}
+        base = base or means
+        ratios = "/".join(f"{means[k] / base[k]:.2f}" for k in ROUGE_TYPES)
+        words = statistics.fmean(len(" ".join(out).split()) for out in outputs)
+        ms = cpu_ms(system, events, length)
+        r1, r2, rl = (f"{means[k]:.2f}" for k in ROUGE_TYPES)
+        print(f"{name} | {length} | {r1} | {r2} | {rl} | {ratios} | {words:.0f} | {ms:.2f}")
+    print(
+        f"\nNutgraf digest sentences citing the article they are found in: {cited_share(events, count):.1f}%"
+    )
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
