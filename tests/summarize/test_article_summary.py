@@ -10,7 +10,7 @@ import pytest
 
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
-from nutgraf.summarize.article import readability_problems, sentence_terms
+from nutgraf.summarize.article import readability_problems, sentence_terms, without_dateline
 
 TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
 
@@ -166,6 +166,34 @@ def test_a_quotation_with_a_quoted_word_inside_is_still_bare():
     assert not central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
     body[2] = f'"Our {CENTRAL["en"]}, and no "quick fix" will do," Ann Lowe said.'
     assert central(chosen_texts("\n\n".join([lead, *body]), TITLE, "en", count=3))
+
+
+@pytest.mark.parametrize(
+    ("template", "title", "language", "dateline"),
+    [
+        (ENGLISH, TITLE, "en", "PORT ELSWORTH, March 3 (Harbour Wire) - "),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "ПОРТ-ЭЛСВОРТ, 3 марта (Портовый вестник) – "),
+    ],
+)
+def test_a_wire_dateline_is_not_part_of_the_summary(template, title, language, dateline):
+    text = template.format(opening=STANDALONE[language])
+    lede = split_sentences(text, language)[0].text
+    texts = summarize_sentences(
+        split_sentences(dateline + text, language), title=title, language=language, count=3
+    )
+    assert texts[0] == lede
+    # A dateline that is a sentence of its own ("МОСКВА, 10 авг - РИА Новости.") is never chosen.
+    alone = dateline.split("(")[0].rstrip() + " - Портовый вестник. " if language == "ru" else None
+    if alone:
+        texts = summarize_sentences(split_sentences(alone + text, language), title=title, language=language)
+        assert texts[0] == lede and not any("вестник" in t for t in texts)
+
+
+def test_only_a_dated_or_attributed_dateline_is_removed():
+    assert without_dateline("LONDON (Reuters) - The bank raised rates.") == "The bank raised rates."
+    assert without_dateline("INTERFAX.RU - Сборная вышла в финал.") == "Сборная вышла в финал."
+    for text in ("NATO - the alliance - said it would act.", "US, UK - and France agreed.", "Plain text."):
+        assert without_dateline(text) == text
 
 
 def test_no_duplicates_and_no_labels():

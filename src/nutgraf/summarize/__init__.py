@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nutgraf.model import Sentence
-from nutgraf.summarize.article import SummaryParams, select_sentences
+from nutgraf.summarize.article import SummaryParams, select_sentences, without_dateline
 
 __all__ = ["Summary", "SummaryParams", "select_sentences", "summarize", "summarize_sentences"]
 
@@ -26,9 +26,10 @@ class Summary:
 def summarize_sentences(
     sentences: list[Sentence], *, title: str | None, language: str | None, count: int = 3
 ) -> list[str]:
-    """The text of the summary sentences of an already split article."""
+    """The text of the summary sentences of an already split article (without a wire dateline)."""
     return [
-        sentences[i].text for i in select_sentences(sentences, title=title, language=language, count=count)
+        without_dateline(sentences[i].text)
+        for i in select_sentences(sentences, title=title, language=language, count=count)
     ]
 
 

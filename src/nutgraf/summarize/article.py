@@ -31,7 +31,7 @@ from functools import cache
 from nutgraf.lang import get_language
 from nutgraf.model import Sentence
 
-__all__ = ["SummaryParams", "readability_problems", "select_sentences", "sentence_terms"]
+__all__ = ["SummaryParams", "readability_problems", "select_sentences", "sentence_terms", "without_dateline"]
 
 LEDE_BONUS = 1.0
 CENTRALITY_WEIGHT = 1.0
@@ -68,6 +68,21 @@ _WORDS_AFTER = re.compile(r"[\s,.:;!?—–-]*\w")
 """Words after a closing quotation mark: '..." he said', '...», — сказал он', '«Тосно» обыграл'."""
 _ATTRIBUTED_REPLY = re.compile(r"[,.!?…]\s*[—–]\s*\w")
 """A dialogue reply followed by its speaker: '— Мы готовы, — сказал он.'"""
+_DATELINE = re.compile(
+    r"""(?:
+        [A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*       # an all-caps place: NEW YORK, МОСКВА
+        (?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?)?  # 14 марта, March 3, 2025
+        \s*(?:\([^()]{2,40}\)|/[^/]{2,40}/\.?)                     # (Reuters), (БЕЛТА), /ТАСС/.
+      | [A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*
+        ,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?       # a place and a date, no agency
+      | [A-Z][A-Z]+\.(?:RU|COM|BY|UA|KZ)                                 # INTERFAX.RU
+    )\s*[-—–]\s*""",
+    re.VERBOSE,
+)
+"""A wire dateline opening a sentence ("LONDON (Reuters) - ", "МИНСК, 14 марта (БЕЛТА) – ",
+"МОСКВА, 10 авг - РИА Новости."): where and from whom, not what happened. A summary sentence is
+shown without it, and a sentence that is nothing else is not summary material. It needs a date or
+an agency, so an all-caps word before a dash ("NATO - the alliance - said") is left alone."""
 _TERM = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 """The word pattern of ``nutgraf.lang.content_terms`` (tests check both give the same terms)."""
 
@@ -106,6 +121,12 @@ def sentence_terms(texts: list[str], language: str | None) -> list[list[str]]:
     distinct = list(dict.fromkeys(w for bag in words for w in bag))
     stem_of = dict(zip(distinct, _stemmer(algorithm).stemWords(distinct), strict=True))
     return [[stem_of[w] for w in bag] for bag in words]
+
+
+def without_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline (the text itself when it has none)."""
+    match = _DATELINE.match(text)
+    return text[match.end() :] if match else text
 
 
 def _quote_marks(text: str, depth: int) -> list[tuple[int, bool]]:
@@ -274,7 +295,7 @@ def select_sentences(
     scored = []
     lede = True
     for index, sentence in enumerate(sentences):
-        words = len(sentence.text.split())
+        words = len(without_dateline(sentence.text).split())
         if (
             words < MIN_WORDS
             or words > MAX_WORDS
