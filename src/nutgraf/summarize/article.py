@@ -120,7 +120,8 @@ def sentence_terms(texts: list[str], language: str | None) -> list[list[str]]:
         return words
     distinct = list(dict.fromkeys(w for bag in words for w in bag))
     stem_of = dict(zip(distinct, _stemmer(algorithm).stemWords(distinct), strict=True))
-    return [[stem_of[w] for w in bag] for bag in words]
+    stem = stem_of.__getitem__
+    return [list(map(stem, bag)) for bag in words]
 
 
 def without_dateline(text: str) -> str:
@@ -175,6 +176,9 @@ def _quote_flags(sentences: list[Sentence]) -> list[bool]:
         depth = 0
         for sentence in sentences[start:end]:
             sentence_marks = _quote_marks(sentence.text, depth)
+            if not sentence_marks:
+                flags.append(depth > 0)
+                continue
             lead = len(sentence.text) - len(sentence.text.lstrip(_LEADING_PUNCTUATION))
             if sentence_marks and sentence_marks[0] == (lead, True):
                 depth = 0
@@ -234,8 +238,9 @@ def _centrality(bags: list[set[str]]) -> list[float]:
     frequency: Counter[str] = Counter(term for bag in bags for term in bag)
     logs = [math.log1p(len(bag)) for bag in bags]
     mean_log = sum(logs) / len(logs)
+    count = frequency.__getitem__
     raw = [
-        sum(frequency[term] - 1 for term in bag) / (log + mean_log) if bag else 0.0
+        (sum(map(count, bag)) - len(bag)) / (log + mean_log) if bag else 0.0
         for bag, log in zip(bags, logs, strict=True)
     ]
     top = max(raw)
@@ -314,7 +319,12 @@ def select_sentences(
         scored.append((score, index))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     candidates = {index for _score, index in scored}
-    dangles = {index for index in candidates if _leans_back(index, sentences, openings)}
+    leaning: dict[int, bool] = {}  # computed as the selection reaches a sentence: most never are
+
+    def leans(index: int) -> bool:
+        if index not in leaning:
+            leaning[index] = _leans_back(index, sentences, openings)
+        return leaning[index]
 
     def redundant(index: int, chosen: list[int]) -> bool:
         bag = bags[index]
@@ -330,8 +340,8 @@ def select_sentences(
             if index in chosen or redundant(index, chosen):
                 continue
             before = index - 1
-            if index in dangles and before not in chosen:
-                pair_fits = len(chosen) + 2 <= count and before in candidates and before not in dangles
+            if before not in chosen and leans(index):
+                pair_fits = len(chosen) + 2 <= count and before in candidates and not leans(before)
                 if not (pair_fits and not redundant(before, chosen)):
                     continue
                 chosen.append(before)
