@@ -79,7 +79,6 @@ GRID = {
     "title": (0.0, 0.3),
     "length": (0.3, 0.5, 0.8),
     "saturation": (30, 45, 60),
-    "lede_floor": (0.0, 0.25, 0.4),
 }
 """The calibration grid (centrality fixed at 1.0: only ratios between weights matter)."""
 XSUM_STOP = re.compile(r" ([.!?])( '')? ")

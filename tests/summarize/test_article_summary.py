@@ -68,21 +68,6 @@ def test_centrality_picks_the_sentence_that_carries_the_story():
     assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
 
 
-def test_a_scene_setting_opening_is_not_taken_for_the_lede():
-    # The first sentence shares little with the story, so it gets no lede bonus and the summary
-    # is the sentences that carry the story. Counterfactual: a bonus for any first sentence.
-    opening = (
-        "Rain and a cold wind from the grey sea swept all morning over the old stone harbour wall, the"
-        " shuttered fish market, the narrow lanes and the quiet houses of Port Elsworth on Tuesday."
-    )
-    body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")[1:4]
-    closing = "Crane engineers said the northern terminal ramp would reopen once every crane was checked."
-    sentences = split_sentences("\n\n".join([opening, *body, closing]), "en")
-    assert 0 not in select_sentences(sentences, title=TITLE, language="en", count=2)
-    any_first = SummaryParams(lede_floor=0.0)
-    assert 0 in select_sentences(sentences, title=TITLE, language="en", count=2, params=any_first)
-
-
 @pytest.mark.parametrize(
     ("template", "title", "language", "dangling", "standalone"),
     [

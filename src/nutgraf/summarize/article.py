@@ -42,23 +42,13 @@ LENGTH_SATURATION = 30
 at 1). Chosen with bench/summarization.py --calibrate on the calibration quarter of BBC (557
 articles, 3 sentences) and XSum (50 articles, 1 sentence), maximising the mean over the two sets of
 ROUGE-1/2/Lsum relative to LEAD. The grid (lede 0.4-1.0, title 0-0.3, length 0.3-0.8 saturating at
-30-60 words, lede floor 0/0.25/0.4: 216 settings) is flat: the defaults rank 24th, 0.5% below the
-best (floor 0.4, no title, saturating at 45 words); see LEDE_FLOOR for why the floor is 0.25.
+30-60 words) is flat: these round values rank 10th of 72 settings, 0.25% below the best (lede 0.6).
 The lede is a trade between the sets: without it BBC gains about 1.8 ROUGE-1 and XSum loses 5.7
 (the first sentence is the one that says what the story is about; BBC's references favour central
 sentences wherever they are). A decaying position weight (exp(-k * index)), proxies for entities
 (capitalised words) and figures (digits), a multiplicative lede bonus and PageRank over the
 sentence graph instead of its degree were tried and added nothing measurable, so they are left
 out."""
-
-LEDE_FLOOR = 0.25
-"""The lede bonus is withheld from a first sentence among the least central quarter of the
-article's sentences: a scene-setting or anecdotal opening ("Rain swept across the harbour town...")
-that shares little with the rest is not the nut graf. On the calibration parts (see below),
-withholding it below the 10th/20th/30th/40th/50th percentile moved BBC ROUGE-1 by
-+0.0/+0.2/+0.4/+0.5/+0.7 and XSum's by 0/0/0/+0.2/-2.0. The 40th percentile scores best in the
-grid (0.3% above this), but sits next to the drop at the 50th, where real ledes start to lose the
-bonus; the lower quartile keeps a margin."""
 
 MIN_WORDS = 6
 MAX_WORDS = 70
@@ -106,7 +96,6 @@ class SummaryParams:
     title: float = TITLE_WEIGHT
     length: float = LENGTH_WEIGHT
     saturation: int = LENGTH_SATURATION
-    lede_floor: float = LEDE_FLOOR
 
 
 @cache
@@ -307,8 +296,6 @@ def select_sentences(
     centrality = _centrality(bags)
     title_terms = set(title_bag)
     inside_quote = _quote_flags(sentences)
-    ranked = sorted(centrality)
-    lede_floor = ranked[int(params.lede_floor * (len(ranked) - 1))]
 
     scored = []
     lede = True
@@ -323,7 +310,7 @@ def select_sentences(
             continue
         overlap = len(title_terms & bags[index]) / len(title_terms) if title_terms else 0.0
         score = (
-            params.lede * (lede and centrality[index] >= lede_floor)
+            params.lede * lede
             + params.centrality * centrality[index]
             + params.title * overlap
             + params.length * min(words / params.saturation, 1.0)
