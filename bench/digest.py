@@ -20,6 +20,9 @@ CPU time of the selection alone, the best of 3 passes (ingest has already done t
 work for Nutgraf; the baselines split and rank from raw text).
 
     pip install -e '.[bench]'
+The same run groups all the reports with the story index (BCubed against the events), beside
+TF-IDF + agglomerative clustering given the true number of events, as the set's README suggests.
+
     python bench/digest.py [--limit N] [--sentences 3]
 """
 
@@ -39,6 +42,7 @@ from nutgraf.errors import InputError
 from nutgraf.lang import split_sentences
 from nutgraf.model import Article, RawDocument
 from nutgraf.pipeline import enrich, prepare
+from nutgraf.stories.grouping import GroupingParams
 from nutgraf.summarize.digest import DIGEST_SENTENCES, story_digest
 from summarization import ROUGE_TYPES, offline_punkt, rouge, rouge_scorer, sumy_system
 
@@ -154,6 +158,35 @@ def cpu_ms(system: StorySummarizer, events: list[Event], count: int) -> float:
     return best
 
 
+def grouping(events: list[Event]) -> None:
+    """BCubed of the story index over all reports (gold: the event), beside TF-IDF + agglomerative
+    clustering given the true number of events. Reports stream in outlet by outlet (every left
+    report, then every centre one, then every right one), as an ingest of three outlets' feeds
+    would: each story is started by one outlet's report and the other outlets must find it."""
+    from clustering import baseline, bcubed, group
+    from nutgraf.stories.features import article_features
+
+    reports = [(number, a) for number, (articles, _) in enumerate(events) for a in articles]
+    reports.sort(key=lambda pair: (pair[1].outlet or "", pair[0]))
+    gold = [str(number) for number, _ in reports]
+    features = [article_features(a, a.embedding) for _, a in reports]
+    started = time.perf_counter()
+    predicted = group(features, GroupingParams())
+    ms = 1000 * (time.perf_counter() - started) / max(1, len(reports))
+    records = [
+        {"title": a.title, "text": a.text, "story": g} for (_, a), g in zip(reports, gold, strict=True)
+    ]
+    print("\ngrouping | reports | stories found | BCubed P | BCubed R | BCubed F1")
+    print("--- | ---: | ---: | ---: | ---: | ---:")
+    for name, labels in (
+        ("Nutgraf story index, package defaults", predicted),
+        ("TF-IDF + agglomerative (true number of events)", baseline(records)),
+    ):
+        p, r, f = bcubed(labels, gold)
+        print(f"{name} | {len(reports)} | {len(set(labels))} | {p:.3f} | {r:.3f} | {f:.3f}")
+    print(f"(story index: {ms:.2f} ms per report; {len(events)} events)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="events (default: all 307)")
@@ -204,6 +237,7 @@ def main() -> None:
     print(
         f"\nNutgraf digest sentences citing the article they are found in: {cited_share(events, count):.1f}%"
     )
+    grouping(events)
     print(f"({time.perf_counter() - started:.0f} s)")
 
 
