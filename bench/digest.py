@@ -166,7 +166,7 @@ def grouping(events: list[Event]) -> None:
 
     The set has no publication dates, so the story index's time window cannot keep apart events of
     one topic years apart: the June 2018 and July 2021 jobs reports end up in one story, which an
-    ingest with dates would not do. Most of the lost precision is such chains."""
+    ingest with dates would not do. The largest mixed stories are such chains."""
     from clustering import baseline, bcubed, group
     from nutgraf.stories.features import article_features
 
