@@ -33,7 +33,6 @@ import gc
 import json
 import statistics
 import time
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from nutgraf.model import Article, RawDocument
 from nutgraf.pipeline import enrich, prepare
 from nutgraf.stories.grouping import GroupingParams
 from nutgraf.summarize.digest import DIGEST_SENTENCES, story_digest
-from summarization import ROUGE_TYPES, offline_punkt, rouge, rouge_scorer, sumy_system
+from summarization import ROUGE_TYPES, prepare_baselines, rouge, rouge_scorer, sumy_system
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ROUNDUPS = SHARED / "eval" / "summarization" / "allsides-roundups-en.jsonl"
@@ -199,15 +198,10 @@ def main() -> None:
     if not ROUNDUPS.exists():
         print(f"skipped: {ROUNDUPS} not found (it lives in ../shared beside a development checkout)")
         return
-    try:
-        import rouge_score  # noqa: F401
-        import sumy  # noqa: F401
-
-        offline_punkt()
-    except ImportError as error:
-        print(f"skipped: {error.name} is not installed (pip install -e '.[bench]')")
+    missing = prepare_baselines()
+    if missing:
+        print(f"skipped: {missing}")
         return
-    warnings.filterwarnings("ignore", category=RuntimeWarning, module="sumy")
     started = time.perf_counter()
     events = load_events(args.limit)
     scorer = rouge_scorer()

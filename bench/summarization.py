@@ -520,6 +520,20 @@ def russian(limit: int | None) -> None:
             print(f"  - {sentence}")
 
 
+def prepare_baselines() -> str | None:
+    """Set up rouge-score, sumy and NLTK's Punkt offline; why not, when a package is missing."""
+    try:
+        import rouge_score  # noqa: F401
+        import sumy  # noqa: F401
+
+        offline_punkt()
+    except ImportError as error:
+        return f"{error.name} is not installed (pip install -e '.[bench]')"
+    # sumy's LexRank divides by zero on an article whose sentences share no word, and says so.
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module="sumy")
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="articles per set (default: all)")
@@ -534,16 +548,10 @@ def main() -> None:
     if not (SUMMARIZATION / "bbc-en.jsonl").exists():
         print(f"skipped: {SUMMARIZATION} not found (it lives in ../shared beside a development checkout)")
         return
-    try:
-        import rouge_score  # noqa: F401
-        import sumy  # noqa: F401
-
-        offline_punkt()
-    except ImportError as error:
-        print(f"skipped: {error.name} is not installed (pip install -e '.[bench]')")
+    missing = prepare_baselines()
+    if missing:
+        print(f"skipped: {missing}")
         return
-    # sumy's LexRank divides by zero on an article whose sentences share no word, and says so.
-    warnings.filterwarnings("ignore", category=RuntimeWarning, module="sumy")
     started = time.perf_counter()
     if args.calibrate:
         calibrate(args.limit)

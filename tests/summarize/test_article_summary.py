@@ -192,6 +192,8 @@ def test_a_wire_dateline_is_not_part_of_the_summary(template, title, language, d
 def test_only_a_dated_or_attributed_dateline_is_removed():
     assert without_dateline("LONDON (Reuters) - The bank raised rates.") == "The bank raised rates."
     assert without_dateline("INTERFAX.RU - Сборная вышла в финал.") == "Сборная вышла в финал."
+    # Nothing but a dateline: kept, so that a summary that falls back to the lead is never empty.
+    assert without_dateline("LONDON (Reuters) - ") == "LONDON (Reuters) - "
     for text in ("NATO - the alliance - said it would act.", "US, UK - and France agreed.", "Plain text."):
         assert without_dateline(text) == text
 

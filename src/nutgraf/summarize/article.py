@@ -125,9 +125,10 @@ def sentence_terms(texts: list[str], language: str | None) -> list[list[str]]:
 
 
 def without_dateline(text: str) -> str:
-    """The sentence without a leading wire dateline (the text itself when it has none)."""
+    """The sentence without a leading wire dateline (the text itself when it has none, or when
+    nothing would be left)."""
     match = _DATELINE.match(text)
-    return text[match.end() :] if match else text
+    return text[match.end() :] if match and match.end() < len(text) else text
 
 
 def _quote_marks(text: str, depth: int) -> list[tuple[int, bool]]:
