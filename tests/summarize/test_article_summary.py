@@ -75,6 +75,7 @@ def test_centrality_picks_the_sentence_that_carries_the_story():
         (ENGLISH, TITLE, "en", "However, officials said", "Port officials said"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "Он также сообщил, что", STANDALONE["ru"]),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что", "В порту пообещали, что"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "По их подсчётам,", "По подсчётам администрации порта,"),
     ],
 )
 def test_no_dangling_opening_without_its_antecedent(template, title, language, dangling, standalone):

@@ -163,12 +163,14 @@ DANGLING_STARTS: tuple[str, ...] = (
     "более того",
     "к тому же",
     "об этом",
-    "по его словам",
-    "по её словам",
-    "по ее словам",
-    "по их словам",
+    "по его",
+    "по её",
+    "по ее",
+    "по их",
 )
-"""Openings that point back to an earlier sentence (see the English module)."""
+"""Openings that point back to an earlier sentence (see the English module). "По его/их ..." covers
+"по его словам", "по их подсчётам", "по её мнению", "по их данным": whose words or count is in the
+sentence before; "По данным МЧС" names its source and stands alone."""
 
 WEEKDAYS: frozenset[str] = frozenset(
     "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье пн вт ср чт пт сб вс".split()
