@@ -13,11 +13,12 @@ the three reports together, in the same number of sentences:
   sentence splitter, as ``bench/summarization.py`` runs them.
 
 Scores are ROUGE-1/2/Lsum F1 (rouge-score, Porter stemming; roundups split into sentences by our
-splitter for ROUGE-Lsum), averaged over events. "cited %" is the
-share of digest sentences that name the article they come from and are found verbatim in it (the
-issue's "every sentence says which outlet it comes from"); the baselines do not cite. ms/story is
-CPU time of the selection alone, the best of 3 passes (ingest has already done the per-article
-work for Nutgraf; the baselines split and rank from raw text).
+splitter for ROUGE-Lsum), averaged over events. The run also prints the share of digest sentences
+that cite the article they come from and are found verbatim in it (the issue's "every sentence
+says which outlet it comes from"); the baselines do not cite. ms/story is CPU time of the selection
+alone, timed as ``bench/summarization.py`` times (``cpu_ms``: best of 5 runs over the first 300
+stories); ingest has already done the per-article work for Nutgraf, the baselines split and rank
+from raw text.
 
     pip install -e '.[bench]'
 The same run groups all the reports with the story index (BCubed against the events), beside
@@ -29,7 +30,6 @@ TF-IDF + agglomerative clustering given the true number of events, as the set's 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import statistics
 import time
@@ -43,14 +43,13 @@ from nutgraf.model import Article, RawDocument
 from nutgraf.pipeline import enrich, prepare
 from nutgraf.stories.grouping import GroupingParams
 from nutgraf.summarize.digest import DIGEST_SENTENCES, story_digest
-from summarization import ROUGE_TYPES, prepare_baselines, rouge, rouge_scorer, sumy_system
+from summarization import ROUGE_TYPES, cpu_ms, prepare_baselines, rouge, rouge_scorer, sumy_system
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ROUNDUPS = SHARED / "eval" / "summarization" / "allsides-roundups-en.jsonl"
 SENTENCES = 3
 """Digest length for every system: the roundups average 66 words, about three news sentences, and
 the first-sentences baseline has one sentence per report, three."""
-TIMING_PASSES = 3
 
 Event = tuple[list[Article], list[str]]
 StorySummarizer = Callable[[list[Article], int], list[str]]
@@ -142,21 +141,6 @@ def cited_share(events: list[Event], count: int) -> float:
     return 100 * good / max(1, total)
 
 
-def cpu_ms(system: StorySummarizer, events: list[Event], count: int) -> float:
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(TIMING_PASSES):
-            started = time.process_time()
-            for articles, _references in events:
-                system(articles, count)
-            best = min(best, 1000 * (time.process_time() - started) / max(1, len(events)))
-    finally:
-        gc.enable()
-    return best
-
-
 def grouping(events: list[Event]) -> None:
     """BCubed of the story index over all reports (gold: the event), beside TF-IDF + agglomerative
     clustering given the true number of events. Reports stream in outlet by outlet (every left
@@ -229,7 +213,7 @@ def main() -> None:
         base = base or means
         ratios = "/".join(f"{means[k] / base[k]:.2f}" for k in ROUGE_TYPES)
         words = statistics.fmean(len(" ".join(out).split()) for out in outputs)
-        ms = cpu_ms(system, events, length)
+        ms = cpu_ms([(name, system)], [articles for articles, _ in events], length)[name]
         r1, r2, rl = (f"{means[k]:.2f}" for k in ROUGE_TYPES)
         print(f"{name} | {length} | {r1} | {r2} | {rl} | {ratios} | {words:.0f} | {ms:.2f}")
     print(

@@ -21,12 +21,12 @@ Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XS
 is the share of a system's summaries with a sentence that cannot stand in a summary by the rules the
 issue sets and Nutgraf keeps: one that opens by pointing back at a sentence left out ("He added",
 "However"), or a quotation cut from its speaker (``nutgraf.summarize.article.readability_problems``).
-ROUGE does not see these; a reader does. ms/article is
-CPU time, the best of 5 runs of each system over the first 300 articles of the set, the systems
-taking turns run by run, with the garbage collector paused (as timeit does; the machine is shared,
-so wall time and single runs are noise; see ``cpu_ms``); it includes each system's own sentence
-splitting. BBC reference
-summaries are article sentences glued together ("...$10.9bn.For the full-year..."); they are split
+ROUGE does not see these; a reader does.
+
+ms/article is CPU time, the best of 5 runs of each system over the first 300 articles of the set,
+the systems taking turns run by run, with the garbage collector paused (as timeit does; the machine
+is shared, so wall time and single runs are noise; see ``cpu_ms``); it includes each system's own
+sentence splitting. BBC reference summaries are article sentences glued together ("...$10.9bn.For the full-year..."); they are split
 back at a stop followed by a capital so that ROUGE-Lsum sees sentences. XSum texts lost their line
 breaks (see ``XSUM_STOP``); they are put back for every system.
 
@@ -56,6 +56,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nutgraf.clean import FurnitureModel, extract
 from nutgraf.ingest import iter_documents
@@ -131,11 +132,10 @@ def _our_sentences_tokenizer(language: str):
     return OurSentences({"en": "english", "ru": "russian"}[language])
 
 
-def sumy_system(kind: str, language: str) -> Summarizer:
-    """sumy as shipped (its NLTK word tokenizer, stemmer and stop words; Nutgraf's Russian stop words,
-    since sumy has none), with our sentence splitter instead of its Punkt one."""
+def _sumy(kind: str, language: str):
+    """A sumy LexRank or TextRank summarizer as shipped (its NLTK word tokenizer, stemmer and stop
+    words; Nutgraf's Russian stop words, since sumy has none), and a tokenizer with our sentences."""
     from sumy.nlp.stemmers import Stemmer
-    from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
     from sumy.utils import get_stop_words
@@ -143,9 +143,16 @@ def sumy_system(kind: str, language: str) -> Summarizer:
     from nutgraf.lang import get_language
 
     name = {"en": "english", "ru": "russian"}[language]
-    tokenizer = _our_sentences_tokenizer(language)
     summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer(name))
     summarizer.stop_words = get_stop_words(name) if language == "en" else get_language(language).STOPWORDS
+    return summarizer, _our_sentences_tokenizer(language)
+
+
+def sumy_system(kind: str, language: str) -> Summarizer:
+    """sumy as shipped, with our sentence splitter instead of its Punkt one."""
+    from sumy.parsers.plaintext import PlaintextParser
+
+    summarizer, tokenizer = _sumy(kind, language)
 
     def run(article: Article, count: int) -> list[str]:
         parser = PlaintextParser.from_string(article.text, tokenizer)
@@ -159,14 +166,9 @@ def readable_textrank() -> Summarizer:
     skipping one that lost its speaker, or that leans back on a sentence not already chosen
     (``readability_problems``). It shows how much of TextRank's ROUGE comes from sentences a reader
     would trip on, and compares the rankings under the same rules."""
-    from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.text_rank import TextRankSummarizer
-    from sumy.utils import get_stop_words
 
-    summarizer = TextRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    tokenizer = _our_sentences_tokenizer("en")
+    summarizer, tokenizer = _sumy("textrank", "en")
 
     def run(article: Article, count: int) -> list[str]:
         sentences = split_sentences(article.text, article.language)
@@ -304,8 +306,10 @@ def rouge(scorer, references: list[str], summary: list[str]) -> tuple[float, ...
     return tuple(100 * scores[key].fmeasure for key in ROUGE_TYPES)
 
 
-def cpu_ms(systems: list[tuple[str, Summarizer]], articles: list[Article], count: int) -> dict[str, float]:
-    """CPU milliseconds per article of each system: the best of ``TIMING_PASSES`` timed runs over
+def cpu_ms(
+    systems: list[tuple[str, Callable[[Any, int], list[str]]]], articles: list, count: int
+) -> dict[str, float]:
+    """CPU milliseconds per article (or per story, for bench/digest.py) of each system: the best of ``TIMING_PASSES`` timed runs over
     the first ``TIMING_ARTICLES``, with the garbage collector paused, as timeit does.
 
     Each run times one system over the whole sample, as ingest summarises a batch; the systems take

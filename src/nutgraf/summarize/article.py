@@ -60,7 +60,6 @@ MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
 
 _QUOTE_OPEN = "“«„"
-_QUOTE_CLOSE = "”»“"
 _QUOTE_MARKS = re.compile('[“«„”»"]')
 _STRAIGHT_OPENS_AFTER = "([{—–-/"
 _LEADING_PUNCTUATION = " \t—–-"
@@ -151,10 +150,17 @@ def _quote_marks(text: str, depth: int) -> list[tuple[int, bool]]:
     return marks
 
 
-def _close(depth: int, mark: str, guillemets_left: int) -> int:
-    """The depth after a closing mark. Russian typography drops one of two closing guillemets that
-    meet («Завод «Новый Свет»), so the last » of a paragraph closes every quotation still open."""
-    return 0 if mark == "»" and guillemets_left == 0 else max(depth - 1, 0)
+def _after_mark(text: str, at: int, opens: bool, depth: int, guillemets_left: int) -> tuple[int, int]:
+    """The depth and the closing guillemets left after the mark at ``at``. Russian typography drops
+    one of two closing guillemets that meet («Завод «Новый Свет»), so the last » of a paragraph
+    closes every quotation still open."""
+    if opens:
+        return depth + 1, guillemets_left
+    if text[at] == "»":
+        guillemets_left -= 1
+        if guillemets_left == 0:
+            return 0, 0
+    return max(depth - 1, 0), guillemets_left
 
 
 def _quote_flags(sentences: list[Sentence]) -> list[bool]:
@@ -176,20 +182,16 @@ def _quote_flags(sentences: list[Sentence]) -> list[bool]:
         guillemets_left = sum(sentence.text.count("»") for sentence in sentences[start:end])
         depth = 0
         for sentence in sentences[start:end]:
-            sentence_marks = _quote_marks(sentence.text, depth)
-            if not sentence_marks:
-                flags.append(depth > 0)
-                continue
-            lead = len(sentence.text) - len(sentence.text.lstrip(_LEADING_PUNCTUATION))
-            if sentence_marks and sentence_marks[0] == (lead, True):
+            text = sentence.text
+            sentence_marks = _quote_marks(text, depth)
+            if sentence_marks and sentence_marks[0] == (
+                len(text) - len(text.lstrip(_LEADING_PUNCTUATION)),
+                True,
+            ):
                 depth = 0
             flags.append(depth > 0)
             for at, opens in sentence_marks:
-                if opens:
-                    depth += 1
-                else:
-                    guillemets_left -= sentence.text[at] == "»"
-                    depth = _close(depth, sentence.text[at], guillemets_left)
+                depth, guillemets_left = _after_mark(text, at, opens, depth, guillemets_left)
         start = end
     return flags
 
@@ -198,15 +200,9 @@ def _bare_quote(text: str) -> bool:
     """A sentence that is nothing but a quotation (or a dialogue reply): its speaker is elsewhere."""
     first = text[:1]
     if first in _QUOTE_OPEN or first == '"':
-        marks = _quote_marks(text, 0)
-        guillemets_left = text.count("»")
-        depth = 0
-        for at, opens in marks:
-            if opens:
-                depth += 1
-                continue
-            guillemets_left -= text[at] == "»"
-            depth = _close(depth, text[at], guillemets_left)
+        depth, guillemets_left = 0, text.count("»")
+        for at, opens in _quote_marks(text, 0):
+            depth, guillemets_left = _after_mark(text, at, opens, depth, guillemets_left)
             if depth == 0:  # the opening quotation is over: is anything said after it?
                 return _WORDS_AFTER.match(text, at + 1) is None
         return True
