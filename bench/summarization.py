@@ -15,7 +15,11 @@ the references of each article, averaged) for
   as an NLTK ``punkt_tab`` folder in a temporary directory (:func:`offline_punkt`).
 
 "sumy TextRank, readable" is TextRank's ranking held to the readability rules below: its
-best-rated sentences in turn, skipping any that would make the summary unreadable.
+best-rated sentences in turn, skipping any that would make the summary unreadable. "(diagnostic)
+Nutgraf without the lede bonus" is not a system we ship: it shows what the lede bonus costs or
+earns on each set. For a set whose references are extracts (BBC), a paragraph after the table says
+what they keep: the first sentence how often, how well centrality and position rank the sentences
+they keep, and how often they keep the first sentences Nutgraf keeps only for the lede bonus.
 
 Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XSum). "unreadable %"
 is the share of a system's summaries with a sentence that cannot stand in a summary by the rules the
@@ -64,7 +68,14 @@ from nutgraf.lang import content_terms, split_sentences
 from nutgraf.model import Article, RawDocument
 from nutgraf.pipeline import prepare
 from nutgraf.summarize import summarize_sentences
-from nutgraf.summarize.article import SummaryParams, readability_problems, select_sentences
+from nutgraf.summarize.article import (
+    SummaryParams,
+    centrality,
+    readability_problems,
+    select_sentences,
+    sentence_terms,
+    without_dateline,
+)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SUMMARIZATION = SHARED / "eval" / "summarization"
@@ -92,6 +103,11 @@ TIMING_ARTICLES = 300
 TIMING_PASSES = 5
 """ms/article is the best of 5 timed runs over (up to) the first 300 articles of a set."""
 
+DIAGNOSTIC = "(diagnostic) Nutgraf without the lede bonus"
+EXTRACTIVE_SHARE = 0.9
+"""References whose sentences are at least 90% verbatim article sentences are extractive: for those
+the bench says which of the article's sentences they keep."""
+
 Summarizer = Callable[[Article, int], list[str]]
 
 
@@ -115,6 +131,19 @@ def nutgraf_system(article: Article, count: int) -> list[str]:
     """What ingest stores as the summary: the article's sentences, then ``summarize_sentences``."""
     sentences = split_sentences(article.text, article.language)
     return summarize_sentences(sentences, title=article.title, language=article.language, count=count)
+
+
+NO_LEDE = SummaryParams(lede=0.0)
+
+
+def nutgraf_without_lede(article: Article, count: int) -> list[str]:
+    """A diagnostic, not a system we ship: Nutgraf with no bonus for the lede, the same ranking and
+    readability rules otherwise. It shows what the lede bonus costs or earns on each set."""
+    sentences = split_sentences(article.text, article.language)
+    chosen = select_sentences(
+        sentences, title=article.title, language=article.language, count=count, params=NO_LEDE
+    )
+    return [without_dateline(sentences[i].text) for i in chosen]
 
 
 def lead_system(article: Article, count: int) -> list[str]:
@@ -367,12 +396,13 @@ def evaluate(
     return rows
 
 
-def english(limit: int | None, part: str) -> list[Row]:
+def english(limit: int | None, part: str) -> tuple[list[Row], list[str]]:
     scorer = rouge_scorer()
     newspaper = newspaper_system()
     if not callable(newspaper):
         print(f"newspaper4k: unusable: {newspaper}")
     rows: list[Row] = []
+    notes: list[str] = []
     for stem, count in SETS:
         articles, references = load_articles(stem, part, limit)
         systems: list[tuple[str, Summarizer]] = [
@@ -384,8 +414,78 @@ def english(limit: int | None, part: str) -> list[Row]:
         ]
         if callable(newspaper):
             systems.append(("newspaper4k", newspaper))
+        systems.append((DIAGNOSTIC, nutgraf_without_lede))
         rows += evaluate(f"{stem} ({part})", systems, articles, references, count, scorer)
-    return rows
+        notes.append(reference_diagnostics(f"{stem} ({part})", articles, references, count))
+    return rows, notes
+
+
+def _squeezed(text: str) -> str:
+    """Text without whitespace: BBC references glue article sentences without a space between them."""
+    return "".join(text.split())
+
+
+def _auc(scores: list[float], kept: list[bool]) -> float | None:
+    """The chance that a kept sentence scores above a left-out one (ties count half)."""
+    inside = [s for s, k in zip(scores, kept, strict=True) if k]
+    outside = [s for s, k in zip(scores, kept, strict=True) if not k]
+    if not inside or not outside:
+        return None
+    wins = sum((a > b) + 0.5 * (a == b) for a in inside for b in outside)
+    return wins / (len(inside) * len(outside))
+
+
+def reference_diagnostics(
+    dataset: str, articles: list[Article], references: list[list[str]], count: int
+) -> str:
+    """What an extractive reference keeps of the article, said in one paragraph.
+
+    BBC's references are article sentences, about 40% of each article, chosen by a method the
+    dataset does not name. This measures how they relate to position and to centrality, and how
+    often they keep the first sentences that Nutgraf keeps only for its lede bonus, so that a
+    reader can judge what the lede costs on this set."""
+    found = total = first = 0
+    by_centrality: list[float] = []
+    by_position: list[float] = []
+    lede_kept: list[bool] = []
+    instead_kept: list[bool] = []
+    for article, refs in zip(articles, references, strict=True):
+        sentences = split_sentences(article.text, article.language)
+        if not sentences or not refs:
+            continue
+        body = _squeezed(article.text)
+        lines = [line for ref in refs for line in ref.splitlines()]
+        found += sum(_squeezed(line) in body for line in lines)
+        total += len(lines)
+        kept_text = _squeezed(" ".join(refs))
+        kept = [_squeezed(s.text) in kept_text for s in sentences]
+        first += kept[0]
+        bags = [set(bag) for bag in sentence_terms([s.text for s in sentences], article.language)]
+        for values, into in (
+            (centrality(bags), by_centrality),
+            ([-i for i in range(len(kept))], by_position),
+        ):
+            if (area := _auc(values, kept)) is not None:
+                into.append(area)
+        ours = select_sentences(sentences, title=article.title, language=article.language, count=count)
+        ranking_alone = select_sentences(
+            sentences, title=article.title, language=article.language, count=count, params=NO_LEDE
+        )
+        lede_kept += [kept[i] for i in ours if i not in ranking_alone]
+        instead_kept += [kept[i] for i in ranking_alone if i not in ours]
+    if not total or found / total < EXTRACTIVE_SHARE:
+        share = 100 * found / max(1, total)
+        return f"{dataset}: the references are not extracts ({share:.0f}% of their sentences are article sentences)"
+    return (
+        f"{dataset}: the references are extracts ({100 * found / total:.1f}% of their sentences are"
+        f" article sentences). They keep the article's first sentence in"
+        f" {100 * first / len(articles):.1f}% of articles. A kept sentence outranks a left-out one"
+        f" {100 * statistics.fmean(by_centrality):.1f}% of the time by Nutgraf's centrality alone,"
+        f" {100 * statistics.fmean(by_position):.1f}% by position (mean AUC per article)."
+        f" The {len(lede_kept)} sentences that Nutgraf keeps only for its lede bonus are in the"
+        f" reference {100 * statistics.fmean(lede_kept or [0]):.1f}% of the time; the sentences its"
+        f" ranking would take instead, {100 * statistics.fmean(instead_kept or [0]):.1f}%."
+    )
 
 
 def print_english(rows: list[Row]) -> None:
@@ -560,7 +660,10 @@ def main() -> None:
     if args.calibrate:
         calibrate(args.limit)
     else:
-        print_english(english(args.limit, args.part))
+        rows, notes = english(args.limit, args.part)
+        print_english(rows)
+        for note in notes:
+            print(f"\n{note}")
         russian(args.limit)
     print(f"\n({time.perf_counter() - started:.0f} s)")
 

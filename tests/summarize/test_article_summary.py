@@ -10,7 +10,7 @@ import pytest
 
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
-from nutgraf.summarize.article import readability_problems, sentence_terms, without_dateline
+from nutgraf.summarize.article import centrality, readability_problems, sentence_terms, without_dateline
 
 TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
 
@@ -66,6 +66,15 @@ def test_centrality_picks_the_sentence_that_carries_the_story():
     assert central(chosen_texts(text, TITLE, "en", count=1, params=only_centrality))
     # With the defaults, the lede wins a one-sentence summary.
     assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
+
+
+def test_centrality_scales_the_most_shared_sentence_to_one():
+    bags = [{"crane", "port", "ramp"}, {"crane", "port"}, {"crane", "ramp"}, {"rain", "sea"}]
+    scores = centrality(bags)
+    assert scores[0] == 1.0  # it shares terms with both of the others
+    assert scores[3] == 0.0  # it shares nothing
+    assert 0.0 < scores[1] < 1.0 and 0.0 < scores[2] < 1.0
+    assert centrality([set(), set()]) == [0.0, 0.0]
 
 
 @pytest.mark.parametrize(

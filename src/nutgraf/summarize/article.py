@@ -31,7 +31,14 @@ from functools import cache
 from nutgraf.lang import get_language
 from nutgraf.model import Sentence
 
-__all__ = ["SummaryParams", "readability_problems", "select_sentences", "sentence_terms", "without_dateline"]
+__all__ = [
+    "SummaryParams",
+    "centrality",
+    "readability_problems",
+    "select_sentences",
+    "sentence_terms",
+    "without_dateline",
+]
 
 LEDE_BONUS = 1.0
 CENTRALITY_WEIGHT = 1.0
@@ -226,7 +233,7 @@ def _dangles(text: str, openings: tuple[str, ...]) -> bool:
     )
 
 
-def _centrality(bags: list[set[str]]) -> list[float]:
+def centrality(bags: list[set[str]]) -> list[float]:
     """Each sentence's summed similarity to the others, scaled so the most central scores 1.
 
     TextRank's edge weight is |A & B| / (log|A| + log|B|). Summed over B, the numerator is the sum
@@ -290,7 +297,7 @@ def select_sentences(
     openings = getattr(get_language(language), "DANGLING_STARTS", ())
     title_bag, *terms = sentence_terms([title or "", *(s.text for s in sentences)], language)
     bags = [set(bag) for bag in terms]
-    centrality = _centrality(bags)
+    central = centrality(bags)
     title_terms = set(title_bag)
     inside_quote = _quote_flags(sentences)
 
@@ -308,7 +315,7 @@ def select_sentences(
         overlap = len(title_terms & bags[index]) / len(title_terms) if title_terms else 0.0
         score = (
             params.lede * lede
-            + params.centrality * centrality[index]
+            + params.centrality * central[index]
             + params.title * overlap
             + params.length * min(words / params.saturation, 1.0)
         )
