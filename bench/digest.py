@@ -179,10 +179,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="events (default: all 307)")
     parser.add_argument("--sentences", type=int, default=SENTENCES, help="sentences per summary")
     args = parser.parse_args()
-    if not ROUNDUPS.exists():
-        print(f"skipped: {ROUNDUPS} not found (it lives in ../shared beside a development checkout)")
-        return
-    missing = prepare_baselines()
+    missing = prepare_baselines(ROUNDUPS)
     if missing:
         print(f"skipped: {missing}")
         return

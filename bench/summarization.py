@@ -74,7 +74,6 @@ from nutgraf.summarize.article import (
     readability_problems,
     select_sentences,
     sentence_terms,
-    without_dateline,
 )
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -127,10 +126,12 @@ class Row:
 # --- systems ----------------------------------------------------------------------------------------
 
 
-def nutgraf_system(article: Article, count: int) -> list[str]:
+def nutgraf_system(article: Article, count: int, params: SummaryParams | None = None) -> list[str]:
     """What ingest stores as the summary: the article's sentences, then ``summarize_sentences``."""
     sentences = split_sentences(article.text, article.language)
-    return summarize_sentences(sentences, title=article.title, language=article.language, count=count)
+    return summarize_sentences(
+        sentences, title=article.title, language=article.language, count=count, params=params
+    )
 
 
 NO_LEDE = SummaryParams(lede=0.0)
@@ -139,11 +140,7 @@ NO_LEDE = SummaryParams(lede=0.0)
 def nutgraf_without_lede(article: Article, count: int) -> list[str]:
     """A diagnostic, not a system we ship: Nutgraf with no bonus for the lede, the same ranking and
     readability rules otherwise. It shows what the lede bonus costs or earns on each set."""
-    sentences = split_sentences(article.text, article.language)
-    chosen = select_sentences(
-        sentences, title=article.title, language=article.language, count=count, params=NO_LEDE
-    )
-    return [without_dateline(sentences[i].text) for i in chosen]
+    return nutgraf_system(article, count, NO_LEDE)
 
 
 def lead_system(article: Article, count: int) -> list[str]:
@@ -624,8 +621,11 @@ def russian(limit: int | None) -> None:
             print(f"  - {sentence}")
 
 
-def prepare_baselines() -> str | None:
-    """Set up rouge-score, sumy and NLTK's Punkt offline; why not, when a package is missing."""
+def prepare_baselines(data: Path) -> str | None:
+    """Set up rouge-score, sumy and NLTK's Punkt offline for a bench over ``data``; why the bench
+    must be skipped, when the data or a package is missing."""
+    if not data.exists():
+        return f"{data} not found (it lives in ../shared beside a development checkout)"
     try:
         import rouge_score  # noqa: F401
         import sumy  # noqa: F401
@@ -649,10 +649,7 @@ def main() -> None:
     )
     parser.add_argument("--calibrate", action="store_true", help="grid search on the calibration part")
     args = parser.parse_args()
-    if not (SUMMARIZATION / "bbc-en.jsonl").exists():
-        print(f"skipped: {SUMMARIZATION} not found (it lives in ../shared beside a development checkout)")
-        return
-    missing = prepare_baselines()
+    missing = prepare_baselines(SUMMARIZATION / "bbc-en.jsonl")
     if missing:
         print(f"skipped: {missing}")
         return

@@ -24,12 +24,17 @@ class Summary:
 
 
 def summarize_sentences(
-    sentences: list[Sentence], *, title: str | None, language: str | None, count: int = 3
+    sentences: list[Sentence],
+    *,
+    title: str | None,
+    language: str | None,
+    count: int = 3,
+    params: SummaryParams | None = None,
 ) -> list[str]:
     """The text of the summary sentences of an already split article (without a wire dateline)."""
     return [
         without_dateline(sentences[i].text)
-        for i in select_sentences(sentences, title=title, language=language, count=count)
+        for i in select_sentences(sentences, title=title, language=language, count=count, params=params)
     ]
 
 
