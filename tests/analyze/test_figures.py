@@ -5,7 +5,7 @@ import pytest
 
 from helpers import needs_shared
 from nutgraf.analyze.figures import extract_figures, subject_keys
-from nutgraf.lang import content_terms
+from nutgraf.lang import content_terms, get_language
 from nutgraf.model import Figure
 
 NBSP, THIN, NARROW = "\u00a0", "\u2009", "\u202f"
@@ -95,6 +95,7 @@ def test_percentages(text, language, value, unit):
         ("Порт перевалил 4 млн тонн зерна.", "ru", 4e6, "tonnes"),
         ("Огонь прошел 19 тысяч гектаров леса.", "ru", 19e3, "ha"),
         ("Порывы ветра достигали 15 метров в секунду.", "ru", 15, "m/s"),
+        ("Ночью ветер достигал 40 миль в час.", "ru", 40, "mph"),  # a speed, not 40 miles
     ],
 )
 def test_measures(text, language, value, unit):
@@ -301,6 +302,28 @@ def test_a_cue_that_does_not_suit_the_unit_is_ignored():
     assert figure["100 km"].subject == "distance"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        # "housing" is a cue of homes_damaged, but shelters housing people count people
+        ("The shelters in the school are now housing 210 people.", "en", None),
+        ("Домой уже вернулись около 900 человек.", "ru", None),
+        ("The storm flattened 300 homes on the coast.", "en", "homes_damaged"),
+        ("Ураган разрушил 300 домов на побережье.", "ru", "homes_damaged"),
+    ],
+)
+def test_a_key_that_counts_homes_takes_no_count_of_people(text, language, subject):
+    figure = only(text, language)
+    if subject is None:
+        assert figure.unit == "people" and figure.subject != "homes_damaged"
+    else:
+        assert figure.subject == subject
+
+
+def test_people_forced_to_leave_their_homes_are_evacuees():
+    assert only("Паводок вынудил покинуть свои дома около 2 000 человек.", "ru").subject == "evacuees"
+
+
 def test_fallback_subject_is_stems_of_the_words_before_the_number():
     figure = only("The orchestra's violins fetched £2 million.", "en")
     assert figure.subject == " ".join(content_terms("orchestra's violins fetched", "en"))
@@ -380,6 +403,9 @@ def test_lexicon_covers_both_languages():
         assert entry["en"] and entry["ru"], key
         assert set(entry["kinds"]) <= kinds, key
         assert not key.endswith("_change"), key
+        if "counts" in entry:  # counted nouns the figure readers know, for a key of counts
+            assert "count" in entry["kinds"], key
+            assert set(entry["counts"]) <= set(get_language("en").FIGURE_COUNTED.values()), key
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

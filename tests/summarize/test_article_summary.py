@@ -204,12 +204,45 @@ def test_a_wire_dateline_is_not_part_of_the_summary(template, title, language, d
         assert texts[0] == lede and not any("вестник" in t for t in texts)
 
 
+@pytest.mark.parametrize(
+    ("template", "title", "language", "wrapping"),
+    [
+        (ENGLISH, TITLE, "en", "[{}]"),
+        (ENGLISH, TITLE, "en", "Photo: {}"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "({})"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Источник: {}"),
+    ],
+)
+def test_no_aside_or_credit_line(template, title, language, wrapping):
+    """A credit line ("[Source: Continental Wire, Alder County Fire District]") shares the story's
+    names, but it says who supplied the story, not what happened."""
+    paragraphs = template.format(opening=STANDALONE[language]).split("\n\n")
+    assert central(chosen_texts("\n\n".join(paragraphs), title, language, count=3))
+    paragraphs[3] = wrapping.format(paragraphs[3].strip())
+    assert not central(chosen_texts("\n\n".join(paragraphs), title, language, count=3))
+
+
+def test_a_credit_word_that_is_not_a_label_is_no_credit_line():
+    text = ENGLISH.format(opening="Sources close to the port said")
+    assert central(chosen_texts(text, TITLE, "en", count=3))
+
+
 def test_only_a_dated_or_attributed_dateline_is_removed():
     assert without_dateline("LONDON (Reuters) - The bank raised rates.") == "The bank raised rates."
     assert without_dateline("INTERFAX.RU - Сборная вышла в финал.") == "Сборная вышла в финал."
+    # A region between place and date, and a sports wire's date with no place.
+    assert without_dateline("PORTWELL, Kent, June 4 (Harbour Wire) — The mill shut.") == "The mill shut."
+    assert without_dateline("SALT LAKE, Utah (Harbour Wire) - The mill shut.") == "The mill shut."
+    assert without_dateline("May 16 (Harbour Wire) — Rovers won the cup.") == "Rovers won the cup."
+    assert without_dateline("16 мая (Портовый вестник) — «Маяк» выиграл кубок.") == "«Маяк» выиграл кубок."
     # Nothing but a dateline: kept, so that a summary that falls back to the lead is never empty.
     assert without_dateline("LONDON (Reuters) - ") == "LONDON (Reuters) - "
-    for text in ("NATO - the alliance - said it would act.", "US, UK - and France agreed.", "Plain text."):
+    for text in (
+        "NATO - the alliance - said it would act.",
+        "US, UK - and France agreed.",
+        "Plain text.",
+        "3 people (two of them children) - were hurt.",  # a date needs a month's name
+    ):
         assert without_dateline(text) == text
 
 

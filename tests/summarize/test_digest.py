@@ -146,3 +146,32 @@ def test_a_sentence_that_leans_on_its_predecessor_is_left_out():
 
 def test_an_empty_story_has_an_empty_digest():
     assert story_digest([]).sentences == []
+
+
+def test_the_digest_opens_with_a_lead_even_when_a_later_sentence_has_more_support():
+    bank = Entity(id="org-volga-credit", name="Volga Credit", type="ORG")
+    deposits = ("48,000 deposits", 48000, "deposits")
+    roubles = ("19.2 billion roubles", 19.2e9, "RUB")
+    reports = [
+        (
+            "The central bank revoked the licence of Volga Credit, a lender in Samara, on Tuesday.",
+            "Volga Credit held 48,000 deposits worth 19.2 billion roubles, the regulator said.",
+        ),
+        (
+            "Depositors queued outside the closed branches of Volga Credit in Samara on Wednesday.",
+            "The regulator said Volga Credit held 48,000 deposits worth 19.2 billion roubles.",
+        ),
+        (
+            "Volga Credit customers will be paid from the deposit insurance fund within two weeks.",
+            "Volga Credit had 48,000 deposits with 19.2 billion roubles in them, the regulator said.",
+        ),
+    ]
+    articles = [
+        _article(n, "en", f"Outlet {n}", list(summary), entities=[bank], figures=[deposits, roubles])
+        for n, summary in enumerate(reports, 1)
+    ]
+    digest = story_digest(articles, sentences=3)
+    # The figure every report repeats is the best-supported sentence, and it is in the digest once...
+    assert sum("48,000 deposits" in s.text for s in digest.sentences) == 1
+    # ...but the digest opens with the sentence an outlet wrote to say what happened.
+    assert digest.sentences[0].text in {lead for lead, _ in reports}

@@ -18,7 +18,7 @@ from nutgraf.lang import get_language
 from nutgraf.model import RawDocument
 from nutgraf.pipeline import prepare
 from nutgraf.summarize import summarize, summarize_sentences
-from nutgraf.summarize.article import _bare_quote, _dangles
+from nutgraf.summarize.article import _aside, _bare_quote, _dangles
 
 TICKER = re.compile(r"\b(?:USD|EUR|CNY|BYN|RUB)\s+\d+[.,]\d+|\d+[.,]\d+\s*(?:USD|EUR|CNY|BYN|RUB)\b")
 
@@ -78,7 +78,8 @@ def test_no_furniture_in_one_shot_summaries(samples, name):
 
 @pytest.mark.parametrize("name", ["samples", "seeds"])
 def test_summaries_read_on_their_own(samples, name):
-    """No duplicate, no bare quotation, no sentence leaning on one that is not right before it."""
+    """No duplicate, no bare quotation, no credit line ("[Source: ...]"), no sentence leaning on one
+    that is not right before it."""
     for source, summary, sentences, language in ingest_summaries(input_paths(name, samples)):
         assert len(set(summary)) == len(summary), source
         openings = get_language(language).DANGLING_STARTS
@@ -86,5 +87,6 @@ def test_summaries_read_on_their_own(samples, name):
         positions = [next(i for i, t in enumerate(sentences) if t.endswith(s)) for s in summary]
         for k, (sentence, position) in enumerate(zip(summary, positions, strict=True)):
             assert not _bare_quote(sentence), (source, sentence)
+            assert not _aside(sentence, get_language(language).CREDIT_LABELS), (source, sentence)
             if position > 0 and _dangles(sentence, openings):
                 assert k > 0 and positions[k - 1] == position - 1, (source, sentence)

@@ -26,8 +26,9 @@ dates ("13.03.2025") are rejected explicitly.
 The subject is the lexicon key whose cue stands nearest the number in its sentence, measured in
 content words, with penalties for crossing a clause, for standing after the number and for
 standing beyond another figure; a cue must suit the figure's kind of unit (a distance is not a
-cost). Failing a cue: a key that the unit implies ("15 m/s" -> speed), then the stems of the
-content words just before the number, so two articles can still be compared.
+cost, and a key that counts homes or drones takes no count of people). Failing a cue: a key that
+the unit implies ("15 m/s" -> speed), then the stems of the content words just before the number,
+so two articles can still be compared.
 """
 
 from __future__ import annotations
@@ -193,6 +194,8 @@ class _Lexicon:
     cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
     kinds: Mapping[str, frozenset[str]]
     unit_keys: Mapping[str, str]
+    counts: Mapping[str, frozenset[str]]
+    """The counted nouns a key may take, for keys that list them (``counts`` in the lexicon)."""
 
 
 @dataclass(slots=True)
@@ -327,8 +330,11 @@ def _lexicon(language: str | None) -> _Lexicon:
     seen: set[tuple[str, ...]] = set()
     kinds: dict[str, frozenset[str]] = {}
     unit_keys: dict[str, str] = {}
+    counts: dict[str, frozenset[str]] = {}
     for key, entry in _subjects_data().items():
         kinds[key] = frozenset(entry.get("kinds", ()))
+        if "counts" in entry:
+            counts[key] = frozenset(entry["counts"])
         for unit in entry.get("units", ()):
             unit_keys.setdefault(unit, key)
         for cue in entry.get(language or "", ()):
@@ -337,7 +343,9 @@ def _lexicon(language: str | None) -> _Lexicon:
                 seen.add(stems)
                 index.setdefault(stems[0], []).append((stems, key))
     cues = {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in index.items()}
-    return _Lexicon(MappingProxyType(cues), MappingProxyType(kinds), MappingProxyType(unit_keys))
+    return _Lexicon(
+        MappingProxyType(cues), MappingProxyType(kinds), MappingProxyType(unit_keys), MappingProxyType(counts)
+    )
 
 
 def extract_figures(text: str, language: str) -> list[Figure]:
@@ -716,6 +724,8 @@ def _subject(
     for key, first, last, c_start, c_end in context.cues:
         if not _suits(lexicon.kinds.get(key, frozenset()), kind, change):
             continue
+        if kind == "count" and key in lexicon.counts and figure.unit not in lexicon.counts[key]:
+            continue  # "housing 640 people" does not count homes
         if figure.counted_start >= 0 and c_start >= figure.counted_start and c_end <= figure.end:
             score, after = COUNTED_NOUN_SCORE, False
         elif context.figure_at(c_start) is not None:

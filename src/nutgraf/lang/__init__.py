@@ -9,7 +9,9 @@ A language module (``en.py``, ``ru.py``) exposes, at module level:
 - ``FURNITURE_LINES``: lower-cased lines that are site interface, not news ("get a summary");
 - ``FURNITURE_PATTERNS``: regular expressions for whole furniture lines ("follow us on ...");
 - ``NAVIGATION_MARKERS``: lines after which the next line is another article's headline;
-- ``STOPWORDS`` and ``STEMMER`` (a Snowball algorithm name) for content terms.
+- ``STOPWORDS`` and ``STEMMER`` (a Snowball algorithm name) for content terms;
+- ``DANGLING_STARTS`` (openings that lean on the sentence before) and ``CREDIT_LABELS`` (openings
+  of credit lines) for summaries.
 
 Adding a language means adding one module here and its code to ``SUPPORTED``. Text in a language
 without a module is still stored and split into sentences by the generic module ``xx``.

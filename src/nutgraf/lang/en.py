@@ -204,6 +204,27 @@ DANGLING_STARTS: tuple[str, ...] = (
 """Openings that point back to an earlier sentence: such a sentence is only summary material
 right after the sentence it depends on (or as the article's first sentence, after the headline)."""
 
+CREDIT_LABELS: tuple[str, ...] = (
+    "source:",
+    "sources:",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "video:",
+    "illustration:",
+    "graphic:",
+    "credit:",
+    "editor's note:",
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+)
+"""Openings of credit lines ("Source: Continental Wire", "Reporting by ...; Editing by ..."): who
+supplied the story or its picture, which analysis reads as a citation but a summary never shows."""
+
 WEEKDAYS: frozenset[str] = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )

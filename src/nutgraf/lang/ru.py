@@ -172,6 +172,20 @@ DANGLING_STARTS: tuple[str, ...] = (
 "по его словам", "по их подсчётам", "по её мнению", "по их данным": whose words or count is in the
 sentence before; "По данным МЧС" names its source and stands alone."""
 
+CREDIT_LABELS: tuple[str, ...] = (
+    "источник:",
+    "источники:",
+    "фото:",
+    "фотография:",
+    "видео:",
+    "иллюстрация:",
+    "инфографика:",
+    "текст:",
+    "автор:",
+    "автор фото:",
+)
+"""Openings of credit lines ("Источник: ТАСС", "Фото: пресс-служба"; see the English module)."""
+
 WEEKDAYS: frozenset[str] = frozenset(
     "понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье пн вт ср чт пт сб вс".split()
 )
@@ -671,6 +685,9 @@ FIGURE_UNITS: dict[str, str] = {
     "километра в час": "km/h",
     "километр в час": "km/h",
     "км/ч": "km/h",
+    "миль в час": "mph",
+    "мили в час": "mph",
+    "миля в час": "mph",
     "узлов": "knots",
     # volume, power, energy, temperature
     **dict.fromkeys(_figure_forms("литр", "- а ов ам ами ах"), "l"),

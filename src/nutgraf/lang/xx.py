@@ -17,4 +17,5 @@ __all__ = ["split_sentences"]
 STOPWORDS: frozenset[str] = frozenset()
 STEMMER = None
 DANGLING_STARTS: tuple[str, ...] = ()
+CREDIT_LABELS: tuple[str, ...] = ()
 WEEKDAYS: frozenset[str] = frozenset()

@@ -13,7 +13,8 @@ Four signals, all computed from the article alone (unsupervised, any language wi
 Readability filters keep a summary from starting mid-thought: no sentence that leans on an
 antecedent ("He added...", "However...", "Однако...") unless the sentence before it is in the
 summary (the two are taken together when both fit), no fragment cut out of a longer quotation, no
-quotation without its speaker, no label ending in ":", no near-duplicates. Furniture is removed
+quotation without its speaker, no label ending in ":", no aside in brackets or credit line
+("[Source: Continental Wire]", "Фото: пресс-служба"), no near-duplicates. Furniture is removed
 before this, by cleaning.
 
 The weights were calibrated with ``python bench/summarization.py --calibrate`` on every 4th
@@ -74,21 +75,36 @@ _WORDS_AFTER = re.compile(r"[\s,.:;!?—–-]*\w")
 """Words after a closing quotation mark: '..." he said', '...», — сказал он', '«Тосно» обыграл'."""
 _ATTRIBUTED_REPLY = re.compile(r"[,.!?…]\s*[—–]\s*\w")
 """A dialogue reply followed by its speaker: '— Мы готовы, — сказал он.'"""
-_DATELINE = re.compile(
-    r"""(?:
-        [A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*       # an all-caps place: NEW YORK, МОСКВА
-        (?:,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?)?  # 14 марта, March 3, 2025
-        \s*(?:\([^()]{2,40}\)|/[^/]{2,40}/\.?)                     # (Reuters), (БЕЛТА), /ТАСС/.
-      | [A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*
-        ,\s*(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?       # a place and a date, no agency
-      | [A-Z][A-Z]+\.(?:RU|COM|BY|UA|KZ)                                 # INTERFAX.RU
-    )\s*[-—–]\s*""",
-    re.VERBOSE,
+_MONTH = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+    r"|(?:янв|фев|мар|апр|авг|сен|сент|окт|ноя|дек)\.?)"
 )
-"""A wire dateline opening a sentence ("LONDON (Reuters) - ", "МИНСК, 14 марта (БЕЛТА) – ",
-"МОСКВА, 10 авг - РИА Новости."): where and from whom, not what happened. A summary sentence is
-shown without it, and a sentence that is nothing else is not summary material. It needs a date or
-an agency, so an all-caps word before a dash ("NATO - the alliance - said") is left alone."""
+_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*"  # all caps: NEW YORK, МОСКВА
+_REGION = r"[A-ZА-ЯЁ][\w.'’]*(?:\s[A-ZА-ЯЁ][\w.'’]*){0,2}"  # England, Calif., N.Y., Czech Republic
+_DATE = r"(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?"  # 14 марта, March 3, 2025
+_MONTH_DATE = r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + ")"  # May 16, 16 мая
+_AGENCY = r"(?:\([^()]{2,40}\)|/[^/]{2,40}/\.?)"  # (Reuters), (БЕЛТА), /ТАСС/.
+_DATELINE = re.compile(
+    "(?:"
+    + "|".join(
+        (
+            rf"{_PLACE}(?:,\s*{_REGION})?(?:,\s*{_DATE})?\s*{_AGENCY}",  # LEEDS, England, June 4 (Wire)
+            rf"{_PLACE}(?:,\s*{_REGION})?,\s*{_DATE}",  # МОСКВА, 10 авг
+            rf"{_MONTH_DATE}\s*\([^()]{{2,40}}\)",  # May 16 (Reuters)
+            r"[A-Z][A-Z]+\.(?:RU|COM|BY|UA|KZ)",  # INTERFAX.RU
+        )
+    )
+    + r")\s*[-—–]\s*"
+)
+"""A wire dateline opening a sentence ("LONDON (Reuters) - ", "LEEDS, England, June 4 (Continental
+Wire) — ", "МИНСК, 14 марта (БЕЛТА) – ", "МОСКВА, 10 авг - РИА Новости.", a sports wire's "May 16
+(Reuters) - "): where and from whom, not what happened. A summary sentence is shown without it, and
+a sentence that is nothing else is not summary material. It needs a date or an agency, so an
+all-caps word before a dash ("NATO - the alliance - said") is left alone, and a date alone needs a
+month's name ("3 people (two children) - " is not a dateline)."""
+_ASIDE = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))[\s.]*")
+"""A sentence that is all in brackets: a credit, an editor's note or a caption, not a statement."""
 _TERM = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 """The word pattern of ``nutgraf.lang.content_terms`` (tests check both give the same terms)."""
 
@@ -233,6 +249,20 @@ def _dangles(text: str, openings: tuple[str, ...]) -> bool:
     )
 
 
+@cache
+def _credit_openings(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a language's credit labels ("source:", "editing by" as whole words)."""
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)")
+
+
+def _aside(text: str, credit_labels: tuple[str, ...]) -> bool:
+    """Whether the sentence is an aside in brackets or a credit line, which a summary never shows."""
+    if _ASIDE.fullmatch(text):
+        return True
+    return bool(credit_labels) and _credit_openings(credit_labels).match(text.lower()) is not None
+
+
 def centrality(bags: list[set[str]]) -> list[float]:
     """Each sentence's summed similarity to the others, scaled so the most central scores 1.
 
@@ -294,7 +324,9 @@ def select_sentences(
     if count <= 0 or not sentences:
         return []
     params = params or SummaryParams()
-    openings = getattr(get_language(language), "DANGLING_STARTS", ())
+    module = get_language(language)
+    openings = getattr(module, "DANGLING_STARTS", ())
+    credit_labels = getattr(module, "CREDIT_LABELS", ())
     title_bag, *terms = sentence_terms([title or "", *(s.text for s in sentences)], language)
     bags = [set(bag) for bag in terms]
     central = centrality(bags)
@@ -309,6 +341,7 @@ def select_sentences(
             words < MIN_WORDS
             or words > MAX_WORDS
             or sentence.text.endswith(":")
+            or _aside(sentence.text, credit_labels)
             or _loses_speaker(index, sentences, inside_quote)
         ):
             continue
