@@ -138,6 +138,9 @@ def test_relative_english(phrase, date):
         ("в среду", "2025-03-12"),
         ("в пятницу", "2025-03-07"),
         ("в следующий понедельник", "2025-03-17"),
+        ("к утру среды", "2025-03-12"),
+        ("вечером вторника", "2025-03-11"),
+        ("в ночь на среду", "2025-03-12"),
         ("на прошлой неделе", "2025-03-03"),
         ("на этой неделе", "2025-03-10"),
         ("на следующей неделе", "2025-03-17"),
@@ -150,6 +153,10 @@ def test_relative_english(phrase, date):
 def test_relative_russian(phrase, date):
     mention = only(f"Комиссия {phrase} обсудила проект моста.", "ru")
     assert (mention.text, mention.date, mention.certainty) == (phrase, date, "relative")
+
+
+def test_a_russian_weekday_in_the_genitive_needs_its_cue():
+    assert extract_dates("Комиссия ждёт среды, чтобы обсудить проект моста.", "ru", PUBLISHED) == []
 
 
 def test_month_with_relative_year():

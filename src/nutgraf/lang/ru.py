@@ -336,6 +336,14 @@ WEEKDAY_NUMBERS: dict[str, int] = {
     "суббота": 5,
     "субботу": 5,
     "воскресенье": 6,
+    # genitive, after "к утру", "к вечеру", "до": "к утру четверга"
+    "понедельника": 0,
+    "вторника": 1,
+    "среды": 2,
+    "четверга": 3,
+    "пятницы": 4,
+    "субботы": 5,
+    "воскресенья": 6,
 }
 WEEKDAY_DIRECTIONS: dict[str, int] = {
     "в": 0,
@@ -355,6 +363,15 @@ WEEKDAY_DIRECTIONS: dict[str, int] = {
     "в ближайший": 1,
     "в ближайшую": 1,
     "в ближайшее": 1,
+    "к утру": 0,
+    "к середине дня": 0,
+    "к вечеру": 0,
+    "к ночи": 0,
+    "утром": 0,
+    "днём": 0,
+    "днем": 0,
+    "вечером": 0,
+    "в ночь на": 0,
 }
 """Words before a weekday: 0 = the latest such day on or before publication, -1 strictly before, +1 after."""
 WEEKDAY_BARE = False

@@ -77,8 +77,8 @@ def central_article(articles: list[Article], language: str | None = None) -> Art
     return max(originals, key=lambda a: (centrality(a), -order[a.id]))
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that contains the span [start, end)."""
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of ``text`` that contains the span [start, end) begins and ends."""
     begin = text.rfind("\n", 0, start) + 1
     for match in _SENTENCE_END.finditer(text, begin, start):
         begin = match.end()
@@ -87,7 +87,30 @@ def _sentence_around(text: str, start: int, end: int) -> str:
         for p in (text.find("\n", end), *(m.start() for m in [_SENTENCE_END.search(text, end)] if m))
         if p >= 0
     ]
-    return text[begin : min(stops) if stops else len(text)].strip()
+    return begin, min(stops) if stops else len(text)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that contains the span [start, end)."""
+    begin, stop = _sentence_bounds(text, start, end)
+    return text[begin:stop].strip()
+
+
+def _figure_day(article: Article, figure: Any) -> str | None:
+    """The calendar day a figure is given for: the resolved date nearest it in its sentence ("It
+    had covered 9,000 acres on Tuesday"), or None when its sentence dates nothing."""
+    if figure.start < 0:
+        return None
+    begin, stop = _sentence_bounds(article.text, figure.start, figure.end)
+    days = [
+        (abs(mention.start - figure.start), mention.date)
+        for mention in article.dates
+        if mention.date
+        and mention.certainty in TIMELINE_CERTAINTIES
+        and begin <= mention.start
+        and mention.end <= stop
+    ]
+    return min(days)[1] if days else None
 
 
 def timeline(articles: list[Article]) -> list[dict[str, Any]]:
@@ -190,8 +213,10 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
 
     Only subjects from the lexicon count (not the fallback words). An article that itself gives
     several values for a subject is describing change over time, and is left out for it. Two
-    explicit, different years are different periods, not a disagreement."""
-    claims: dict[tuple[str, str], list[tuple[Article, Any]]] = defaultdict(list)
+    explicit, different years are different periods, and two figures whose sentences date them to
+    different days are different moments (a fire's 9,000 acres on Tuesday and 14,300 by
+    Wednesday), not a disagreement."""
+    claims: dict[tuple[str, str], list[tuple[Article, Any, str | None]]] = defaultdict(list)
     for article in articles:
         if article.copy_of is not None:
             continue  # a syndicated copy repeats its original; it is not a second source
@@ -202,16 +227,18 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
         for key, figures in per_subject.items():
             values = [(f.value, f.approximate) for f in figures]
             if all(_agree(values[0], v) for v in values[1:]):
-                claims[key].append((article, figures[0]))
+                claims[key].append((article, figures[0], _figure_day(article, figures[0])))
     found = []
     for (subject, unit), entries in sorted(claims.items()):
-        if len({article.id for article, _ in entries}) < 2:
+        if len({article.id for article, _, _ in entries}) < 2:
             continue
         conflicting = False
-        for i, (_article_a, a) in enumerate(entries):
-            for _article_b, b in entries[i + 1 :]:
+        for i, (_article_a, a, day_a) in enumerate(entries):
+            for _article_b, b, day_b in entries[i + 1 :]:
                 years = {_explicit_year(a.period), _explicit_year(b.period)}
                 if None not in years and len(years) > 1:
+                    continue
+                if day_a and day_b and day_a != day_b:
                     continue
                 if _different_quantities(a.value, b.value):
                     continue
@@ -232,7 +259,7 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                             "article_id": article.id,
                             "outlet": article.outlet,
                         }
-                        for article, figure in entries
+                        for article, figure, _day in entries
                     ],
                 }
             )
