@@ -85,6 +85,8 @@ def test_centrality_scales_the_most_shared_sentence_to_one():
         (RUSSIAN, RUSSIAN_TITLE, "ru", "Он также сообщил, что", STANDALONE["ru"]),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что", "В порту пообещали, что"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "По их подсчётам,", "По подсчётам администрации порта,"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "В этом случае", "В порту пообещали, что"),
+        (ENGLISH, TITLE, "en", "Despite this, officials said", "Port officials said"),
     ],
 )
 def test_no_dangling_opening_without_its_antecedent(template, title, language, dangling, standalone):

@@ -175,3 +175,55 @@ def test_the_digest_opens_with_a_lead_even_when_a_later_sentence_has_more_suppor
     assert sum("48,000 deposits" in s.text for s in digest.sentences) == 1
     # ...but the digest opens with the sentence an outlet wrote to say what happened.
     assert digest.sentences[0].text in {lead for lead, _ in reports}
+
+
+def test_a_sentence_that_opens_with_a_bare_surname_is_left_out():
+    diver = Entity(
+        id="per-yelena-shirokova", name="Yelena Shirokova", type="PER", names={"ru": "Елена Широкова"}
+    )
+    lake = Entity(id="loc-baikal", name="Lake Baikal", type="LOC", names={"ru": "Байкал"})
+
+    def story(english: str, russian: str) -> list[Article]:
+        return [
+            _article(
+                1,
+                "en",
+                "Meridian Daily",
+                [
+                    "Divers found a new sponge species in Lake Baikal, the institute said on Friday.",
+                    english,
+                ],
+                entities=[diver, lake],
+            ),
+            _article(
+                2,
+                "ru",
+                "Вестник",
+                ["Водолазы нашли на Байкале новый вид губки.", russian],
+                entities=[diver, lake],
+            ),
+        ]
+
+    texts = [
+        s.text
+        for s in story_digest(
+            story(
+                "Shirokova said the sponge was found at a depth of 1,200 metres.",
+                "Широкова уточнила, что губку нашли на глубине 1 200 метров.",
+            ),
+            sentences=4,
+        ).sentences
+    ]
+    assert not any(t.startswith(("Shirokova", "Широкова")) for t in texts), texts
+    # Named in full, the same sentences stand on their own.
+    texts = [
+        s.text
+        for s in story_digest(
+            story(
+                "Yelena Shirokova said the sponge was found at a depth of 1,200 metres.",
+                "Елена Широкова уточнила, что губку нашли на глубине 1 200 метров.",
+            ),
+            sentences=4,
+        ).sentences
+    ]
+    assert any(t.startswith(("Yelena Shirokova", "Елена Широкова")) for t in texts), texts

@@ -200,6 +200,23 @@ DANGLING_STARTS: tuple[str, ...] = (
     "according to him",
     "according to her",
     "according to them",
+    "of them",
+    "among them",
+    "one of them",
+    "by then",
+    "after that",
+    "despite this",
+    "despite that",
+    "because of this",
+    "therefore",
+    "thus",
+    "hence",
+    "in response",
+    "in turn",
+    "by contrast",
+    "in contrast",
+    "on the other hand",
+    "even so",
 )
 """Openings that point back to an earlier sentence: such a sentence is only summary material
 right after the sentence it depends on (or as the article's first sentence, after the headline)."""

@@ -197,6 +197,24 @@ def _candidate(text: str, article: Article, rank: int) -> _Candidate:
     )
 
 
+def _opens_with_a_surname(text: str, article: Article) -> bool:
+    """Whether the sentence opens with a person's surname alone ("Shirokova said...", "Лапин
+    уточнил...") when the article names them in full: who they are was said in another sentence."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words:
+        return False
+    for entity in article.entities:
+        if entity.type != "PER":
+            continue
+        for name in {entity.name, *(entity.names or {}).values()}:
+            keys = _name_keys(name)
+            if len(keys) < 2 or not words[0].startswith(keys[-1]):
+                continue
+            if not all(any(w.startswith(k) for w in words) for k in keys[:-1]):
+                return True
+    return False
+
+
 def _candidates(articles: list[Article]) -> list[_Candidate]:
     found = []
     seen: set[str] = set()
@@ -204,9 +222,14 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         openings = getattr(get_language(article.language), "DANGLING_STARTS", ())
         for rank, text in enumerate(article.summary):
             key = " ".join(_WORD.findall(text.casefold()))
-            if not key or key in seen or (rank and _dangles(text, openings)):
-                # A sentence that leans on the one before it ("He added...") cannot stand in a
-                # digest, where its antecedent is not next to it.
+            if (
+                not key
+                or key in seen
+                or (rank and (_dangles(text, openings) or _opens_with_a_surname(text, article)))
+            ):
+                # A sentence that leans on the one before it ("He added...") or on the one that
+                # introduced its speaker ("Shirokova said...") cannot stand in a digest, where
+                # that sentence is not next to it.
                 continue
             seen.add(key)
             found.append(_candidate(text, article, rank))
