@@ -227,3 +227,30 @@ def test_a_sentence_that_opens_with_a_bare_surname_is_left_out():
         ).sentences
     ]
     assert any(t.startswith(("Yelena Shirokova", "Елена Широкова")) for t in texts), texts
+
+
+def test_a_bare_surname_may_follow_an_opener_that_names_the_person_in_full():
+    diver = Entity(id="per-yelena-shirokova", name="Yelena Shirokova", type="PER")
+    lake = Entity(id="loc-baikal", name="Lake Baikal", type="LOC")
+    articles = [
+        _article(
+            1,
+            "en",
+            "Meridian Daily",
+            [
+                "Divers led by biologist Yelena Shirokova found a new sponge species in Lake Baikal.",
+                "Shirokova said the sponge was found at a depth of 1,200 metres.",
+            ],
+            entities=[diver, lake],
+        ),
+        _article(
+            2,
+            "en",
+            "Northgate Herald",
+            ["Scientists have described a sponge that lives only in the deepest part of the lake."],
+            entities=[lake],
+        ),
+    ]
+    texts = [s.text for s in story_digest(articles, sentences=3).sentences]
+    assert texts[0].startswith("Divers led by biologist Yelena Shirokova")
+    assert "Shirokova said the sponge was found at a depth of 1,200 metres." in texts

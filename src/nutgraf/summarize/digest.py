@@ -120,6 +120,9 @@ class _Candidate:
     entities: frozenset[str]
     figures: frozenset[str]
     relevance: float = 0.0
+    introduced_by: str | None = None
+    """The person (entity id) a sentence names by surname alone; it needs the digest's opener to
+    name them in full first."""
 
 
 @lru_cache(maxsize=8192)
@@ -197,12 +200,13 @@ def _candidate(text: str, article: Article, rank: int) -> _Candidate:
     )
 
 
-def _opens_with_a_surname(text: str, article: Article) -> bool:
-    """Whether the sentence opens with a person's surname alone ("Shirokova said...", "Лапин
-    уточнил...") when the article names them in full: who they are was said in another sentence."""
+def _opening_surname(text: str, article: Article) -> str | None:
+    """The id of the person whose surname alone opens the sentence ("Shirokova said...", "Лапин
+    уточнил...") when the article names them in full elsewhere: who they are was said in another
+    sentence. None when the sentence opens otherwise."""
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words:
-        return False
+        return None
     for entity in article.entities:
         if entity.type != "PER":
             continue
@@ -211,8 +215,8 @@ def _opens_with_a_surname(text: str, article: Article) -> bool:
             if len(keys) < 2 or not words[0].startswith(keys[-1]):
                 continue
             if not all(any(w.startswith(k) for w in words) for k in keys[:-1]):
-                return True
-    return False
+                return entity.id
+    return None
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
@@ -222,17 +226,15 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         openings = getattr(get_language(article.language), "DANGLING_STARTS", ())
         for rank, text in enumerate(article.summary):
             key = " ".join(_WORD.findall(text.casefold()))
-            if (
-                not key
-                or key in seen
-                or (rank and (_dangles(text, openings) or _opens_with_a_surname(text, article)))
-            ):
-                # A sentence that leans on the one before it ("He added...") or on the one that
-                # introduced its speaker ("Shirokova said...") cannot stand in a digest, where
-                # that sentence is not next to it.
+            if not key or key in seen or (rank and _dangles(text, openings)):
+                # A sentence that leans on the one before it ("He added...") cannot stand in a
+                # digest, where its antecedent is not next to it.
                 continue
             seen.add(key)
-            found.append(_candidate(text, article, rank))
+            candidate = _candidate(text, article, rank)
+            if rank:
+                candidate.introduced_by = _opening_surname(text, article)
+            found.append(candidate)
     return found
 
 
@@ -295,6 +297,10 @@ def _extractive_digest(articles: list[Article], language: str | None, sentences:
         # sentence with more support (a figure every report repeats) is context, not the event.
         for i in remaining if chosen or not leads else leads:
             candidate = candidates[i]
+            if candidate.introduced_by and (
+                not chosen or candidate.introduced_by not in candidates[chosen[0]].entities
+            ):
+                continue  # "Shirokova said..." needs the opener, shown first, to say who she is
             redundancy = max((similar[(i, c)] for c in chosen), default=0.0)
             if redundancy >= REDUNDANT:
                 continue
