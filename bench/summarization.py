@@ -4,8 +4,10 @@ English (../shared/eval/summarization): ROUGE-1/2/Lsum F1 (rouge-score, Porter s
 the references of each article, averaged) for
 
 - Nutgraf: the function ingest runs for a summary (``summarize_sentences`` over the article's
-  sentences, with its title and language), on the text ingest prepares (``prepare``: clean,
-  language, title; a text without a title is titled by its first sentence, as at ingest);
+  sentences, with its title, language and the people it names), on the text ingest prepares
+  (``prepare``: clean, language, title; a text without a title is titled by its first sentence, as
+  at ingest) and understands (``understand``: entities; their recognition is not timed, as ingest
+  runs it for everything else it shows);
 - LEAD-3 (LEAD-1 on XSum, whose reference is one sentence): the first sentences, same splitter;
 - sumy's LexRank and TextRank as shipped (NLTK word tokenizer, Snowball stemmer, stop words), given
   our sentence splitter: sumy's own needs NLTK's punkt data, which cannot be downloaded here;
@@ -24,7 +26,8 @@ they keep, and how often they keep the first sentences Nutgraf keeps only for th
 Every system gets the same text and as many sentences as LEAD (3 on BBC, 1 on XSum). "unreadable %"
 is the share of a system's summaries with a sentence that cannot stand in a summary by the rules the
 issue sets and Nutgraf keeps: one that opens by pointing back at a sentence left out ("He added",
-"However"), or a quotation cut from its speaker (``nutgraf.summarize.article.readability_problems``).
+"However"), one that calls a person by surname alone without the sentence that introduced them, or
+a quotation cut from its speaker (``nutgraf.summarize.article.readability_problems``).
 ROUGE does not see these; a reader does.
 
 ms/article is CPU time, the best of 5 runs of each system over the first 300 articles of the set,
@@ -62,11 +65,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nutgraf.analyze import understand
 from nutgraf.clean import FurnitureModel, extract
 from nutgraf.ingest import iter_documents
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.model import Article, RawDocument
-from nutgraf.pipeline import prepare
+from nutgraf.pipeline import people_named, prepare
 from nutgraf.summarize import summarize_sentences
 from nutgraf.summarize.article import (
     SummaryParams,
@@ -130,7 +134,12 @@ def nutgraf_system(article: Article, count: int, params: SummaryParams | None = 
     """What ingest stores as the summary: the article's sentences, then ``summarize_sentences``."""
     sentences = split_sentences(article.text, article.language)
     return summarize_sentences(
-        sentences, title=article.title, language=article.language, count=count, params=params
+        sentences,
+        title=article.title,
+        language=article.language,
+        count=count,
+        params=params,
+        people=people_named(article),
     )
 
 
@@ -207,7 +216,9 @@ def readable_textrank() -> Summarizer:
         for index in ranked:
             if len(chosen) == count:
                 break
-            if not readability_problems(sentences, sorted([*chosen, index]), article.language):
+            if not readability_problems(
+                sentences, sorted([*chosen, index]), article.language, people_named(article)
+            ):
                 chosen.append(index)
         return [sentences[i].text for i in sorted(chosen)]
 
@@ -284,7 +295,7 @@ def unreadable(article: Article, summary: list[str]) -> bool:
         index = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
         if index is not None and index not in chosen:
             chosen.append(index)
-    return bool(readability_problems(sentences, sorted(chosen), article.language))
+    return bool(readability_problems(sentences, sorted(chosen), article.language, people_named(article)))
 
 
 def in_part(number: int, part: str) -> bool:
@@ -314,6 +325,7 @@ def load_articles(stem: str, part: str, limit: int | None) -> tuple[list[Article
             references.append([rouge_target(r) for r in record.get("summaries", [])])
             if limit and len(articles) >= limit:
                 break
+    understand(articles)
     return articles, references
 
 
@@ -464,9 +476,17 @@ def reference_diagnostics(
         ):
             if (area := _auc(values, kept)) is not None:
                 into.append(area)
-        ours = select_sentences(sentences, title=article.title, language=article.language, count=count)
+        people = people_named(article)
+        ours = select_sentences(
+            sentences, title=article.title, language=article.language, count=count, people=people
+        )
         ranking_alone = select_sentences(
-            sentences, title=article.title, language=article.language, count=count, params=NO_LEDE
+            sentences,
+            title=article.title,
+            language=article.language,
+            count=count,
+            params=NO_LEDE,
+            people=people,
         )
         lede_kept += [kept[i] for i in ours if i not in ranking_alone]
         instead_kept += [kept[i] for i in ranking_alone if i not in ours]
@@ -534,7 +554,12 @@ def calibrate(limit: int | None) -> None:
             ):
                 chosen = tuple(
                     select_sentences(
-                        split, title=article.title, language=article.language, count=count, params=params
+                        split,
+                        title=article.title,
+                        language=article.language,
+                        count=count,
+                        params=params,
+                        people=people_named(article),
                     )
                 )
                 if (number, chosen) not in cache:
@@ -572,7 +597,7 @@ def russian_articles(limit: int | None) -> dict[str, list[Article]]:
     sets: dict[str, list[Article]] = {}
     if RUSSIAN.exists():
         documents = [d for d in iter_documents([RUSSIAN]) if isinstance(d, RawDocument)][:limit]
-        sets["ods-ru-news"] = [prepare(d, extract(d)) for d in documents]
+        sets["ods-ru-news"] = understand([prepare(d, extract(d)) for d in documents])
     if SEEDS.exists():
         # Learned furniture needs the whole seeds folder counted first, as an ingest of it would.
         documents = [d for d in iter_documents(sorted(SEEDS.glob("*.txt"))) if isinstance(d, RawDocument)]
@@ -580,11 +605,13 @@ def russian_articles(limit: int | None) -> dict[str, list[Article]]:
         model = FurnitureModel()
         for document, page in zip(documents, pages, strict=True):
             model.observe(document.source_key, page.text)
-        sets["seed 003"] = [
-            prepare(d, p, model)
-            for d, p in zip(documents, pages, strict=True)
-            if Path(d.origin).name.startswith(SEED_RU)
-        ]
+        sets["seed 003"] = understand(
+            [
+                prepare(d, p, model)
+                for d, p in zip(documents, pages, strict=True)
+                if Path(d.origin).name.startswith(SEED_RU)
+            ]
+        )
     return {name: articles for name, articles in sets.items() if articles}
 
 

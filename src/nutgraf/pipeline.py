@@ -37,6 +37,7 @@ __all__ = [
     "content_hash",
     "enrich",
     "ingest",
+    "people_named",
     "prepare",
     "process_document",
     "raw_hash",
@@ -151,9 +152,26 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
         article.embedding = vector
     for article in articles:
         article.summary = summarize_sentences(
-            article.sentences, title=article.title, language=article.language, count=options.summary_sentences
+            article.sentences,
+            title=article.title,
+            language=article.language,
+            count=options.summary_sentences,
+            people=people_named(article),
         )
     return articles
+
+
+def people_named(article: Article) -> list[str]:
+    """Full names (every language's) of the persons an understood article names: the summary
+    keeps a sentence that calls one of them by surname alone only with the one that introduced them."""
+    names = {
+        name
+        for entity in article.entities
+        if entity.type == "PER"
+        for name in (entity.name, *(entity.names or {}).values())
+        if name
+    }
+    return sorted(names)
 
 
 def process_document(

@@ -102,6 +102,23 @@ def test_no_dangling_opening_without_its_antecedent(template, title, language, d
     assert leaning not in select_sentences(sentences, title=title, language=language, count=1)
 
 
+def test_a_person_called_by_surname_comes_with_their_introduction():
+    lead, *body = ENGLISH.format(opening="Lowe said").split("\n\n")
+    body[1] = "Port director Ann Lowe watched from the quay while engineers examined the collapsed crane."
+    text = "\n\n".join([lead, *body])
+    people = ["Ann Lowe", "Анна Лоу"]
+    # Without knowing the article's people the rule cannot apply, and the central sentence is taken.
+    assert central(chosen_texts(text, TITLE, "en", count=2))
+    # With them, "Lowe said..." needs the sentence that says who Lowe is: no room for both in two.
+    assert not central(chosen_texts(text, TITLE, "en", count=2, people=people))
+    texts = chosen_texts(text, TITLE, "en", count=3, people=people)
+    assert central(texts) and body[1] in texts
+    sentences = split_sentences(text, "en")
+    alone = [0, next(i for i, s in enumerate(sentences) if s.text.startswith("Lowe said"))]
+    assert readability_problems(sentences, alone, "en", people)
+    assert not readability_problems(sentences, sorted([*alone, alone[1] - 1]), "en", people)
+
+
 def test_a_dangling_sentence_may_follow_its_antecedent():
     lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
     # The central sentence now leans on the one before it, which the summary takes as well.

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from helpers import KNOWN_FURNITURE, furniture_left, needs_shared
+from nutgraf.analyze import understand
 from nutgraf.clean import FurnitureModel, decode_bytes, extract
 from nutgraf.ingest import iter_documents
 from nutgraf.lang import get_language
 from nutgraf.model import RawDocument
-from nutgraf.pipeline import prepare
+from nutgraf.pipeline import people_named, prepare
 from nutgraf.summarize import summarize, summarize_sentences
-from nutgraf.summarize.article import _aside, _bare_quote, _dangles
+from nutgraf.summarize.article import _aside, _bare_quote, _dangles, name_keys
 
 TICKER = re.compile(r"\b(?:USD|EUR|CNY|BYN|RUB)\s+\d+[.,]\d+|\d+[.,]\d+\s*(?:USD|EUR|CNY|BYN|RUB)\b")
 
@@ -29,18 +30,26 @@ def furniture_in(sentence: str) -> list[str]:
     return found + furniture_left(sentence) + TICKER.findall(sentence)
 
 
-def ingest_summaries(paths: list[Path]) -> list[tuple[str, list[str], list[str], str]]:
-    """(source, summary, article sentences, language) for each document, as ingest computes them."""
+def ingest_summaries(paths: list[Path]) -> list[tuple[str, list[str], list[str], str, list[str]]]:
+    """(source, summary, article sentences, language, people) for each document, as ingest computes
+    them."""
     documents = [d for d in iter_documents(paths) if isinstance(d, RawDocument)]
     pages = [extract(d) for d in documents]
     model = FurnitureModel()
     for document, page in zip(documents, pages, strict=True):
         model.observe(document.source_key, page.text)
     results = []
-    for document, page in zip(documents, pages, strict=True):
-        article = prepare(document, page, model)
-        summary = summarize_sentences(article.sentences, title=article.title, language=article.language)
-        results.append((document.origin, summary, [s.text for s in article.sentences], article.language))
+    articles = understand(
+        [prepare(document, page, model) for document, page in zip(documents, pages, strict=True)]
+    )
+    for document, article in zip(documents, articles, strict=True):
+        people = people_named(article)
+        summary = summarize_sentences(
+            article.sentences, title=article.title, language=article.language, people=people
+        )
+        results.append(
+            (document.origin, summary, [s.text for s in article.sentences], article.language, people)
+        )
     return results
 
 
@@ -63,8 +72,8 @@ def test_no_furniture_in_ingest_summaries(samples, name):
     # The inputs do carry furniture, so the check below can fail.
     assert any(furniture_in(text) for _, text in raw_texts(paths))
     results = ingest_summaries(paths)
-    assert results and all(summary for _, summary, _, _ in results)
-    for source, summary, _, _ in results:
+    assert results and all(summary for _, summary, *_ in results)
+    for source, summary, *_ in results:
         for sentence in summary:
             assert furniture_in(sentence) == [], (source, sentence)
 
@@ -79,8 +88,8 @@ def test_no_furniture_in_one_shot_summaries(samples, name):
 @pytest.mark.parametrize("name", ["samples", "seeds"])
 def test_summaries_read_on_their_own(samples, name):
     """No duplicate, no bare quotation, no credit line ("[Source: ...]"), no sentence leaning on one
-    that is not right before it."""
-    for source, summary, sentences, language in ingest_summaries(input_paths(name, samples)):
+    that is not right before it, no person called by surname without their introduction."""
+    for source, summary, sentences, language, people in ingest_summaries(input_paths(name, samples)):
         assert len(set(summary)) == len(summary), source
         openings = get_language(language).DANGLING_STARTS
         # A summary sentence is its article sentence, less a wire dateline it may open with.
@@ -90,3 +99,24 @@ def test_summaries_read_on_their_own(samples, name):
             assert not _aside(sentence, get_language(language).CREDIT_LABELS), (source, sentence)
             if position > 0 and _dangles(sentence, openings):
                 assert k > 0 and positions[k - 1] == position - 1, (source, sentence)
+            for keys in (name_keys(p) for p in people):
+                if len(keys) > 1 and opens_with_surname_alone(sentence, keys):
+                    # who they are is said in an earlier summary sentence (or the person is never
+                    # introduced in full before this sentence in the article)
+                    assert any(names_in_full(t, keys) for t in summary[:k]) or not any(
+                        names_in_full(t, keys) for t in sentences[:position]
+                    ), (source, sentence)
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"\w+", text)]
+
+
+def names_in_full(text: str, keys: tuple[str, ...]) -> bool:
+    words = _words(text)
+    return all(any(w.startswith(k) for w in words) for k in keys)
+
+
+def opens_with_surname_alone(text: str, keys: tuple[str, ...]) -> bool:
+    words = _words(text)
+    return bool(words) and words[0].startswith(keys[-1]) and not names_in_full(text, keys)

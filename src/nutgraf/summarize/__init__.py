@@ -6,6 +6,7 @@ article, and ``summarize`` does the same for one raw text or HTML page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nutgraf.model import Sentence
@@ -30,16 +31,25 @@ def summarize_sentences(
     language: str | None,
     count: int = 3,
     params: SummaryParams | None = None,
+    people: Sequence[str] = (),
 ) -> list[str]:
-    """The text of the summary sentences of an already split article (without a wire dateline)."""
-    return [
-        without_dateline(sentences[i].text)
-        for i in select_sentences(sentences, title=title, language=language, count=count, params=params)
-    ]
+    """The text of the summary sentences of an already split article (without a wire dateline).
+
+    ``people``: full names of the persons the article names (ingest passes its PER entities), so
+    that "Shirokova said..." comes only with the sentence that says who she is."""
+    chosen = select_sentences(
+        sentences, title=title, language=language, count=count, params=params, people=people
+    )
+    return [without_dateline(sentences[i].text) for i in chosen]
 
 
-def summarize(text: str, language: str | None = None, sentences: int = 3) -> Summary:
-    """Summarise raw article text (plain text or HTML): it is cleaned and split here."""
+def summarize(
+    text: str, language: str | None = None, sentences: int = 3, people: Sequence[str] = ()
+) -> Summary:
+    """Summarise raw article text (plain text or HTML): it is cleaned and split here.
+
+    No entity recognition runs here (it would cost seconds to load its models for one text), so
+    the surname rule applies only to the ``people`` given; ingest passes each article's."""
     from nutgraf.clean import clean_text, extract_html
     from nutgraf.lang import detect_language, split_sentences
 
@@ -52,7 +62,9 @@ def summarize(text: str, language: str | None = None, sentences: int = 3) -> Sum
     code = language or detect_language(f"{cleaned.title or ''}\n{cleaned.text}")
     split = split_sentences(cleaned.text, code)
     return Summary(
-        sentences=summarize_sentences(split, title=cleaned.title, language=code, count=sentences),
+        sentences=summarize_sentences(
+            split, title=cleaned.title, language=code, count=sentences, people=people
+        ),
         language=code,
         title=cleaned.title,
     )

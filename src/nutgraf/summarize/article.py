@@ -12,10 +12,11 @@ Four signals, all computed from the article alone (unsupervised, any language wi
 
 Readability filters keep a summary from starting mid-thought: no sentence that leans on an
 antecedent ("He added...", "However...", "Однако...") unless the sentence before it is in the
-summary (the two are taken together when both fit), no fragment cut out of a longer quotation, no
-quotation without its speaker, no label ending in ":", no aside in brackets or credit line
-("[Source: Continental Wire]", "Фото: пресс-служба"), no near-duplicates. Furniture is removed
-before this, by cleaning.
+summary (the two are taken together when both fit), none that calls a person by surname alone
+("Shirokova said...") without the sentence that introduced them (when the caller knows the
+article's people), no fragment cut out of a longer quotation, no quotation without its speaker,
+no label ending in ":", no aside in brackets or credit line ("[Source: Continental Wire]", "Фото:
+пресс-служба"), no near-duplicates. Furniture is removed before this, by cleaning.
 
 The weights were calibrated with ``python bench/summarization.py --calibrate`` on every 4th
 article of the BBC and XSum sets and are reported on the other three quarters.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,6 +37,7 @@ from nutgraf.model import Sentence
 __all__ = [
     "SummaryParams",
     "centrality",
+    "name_keys",
     "readability_problems",
     "select_sentences",
     "sentence_terms",
@@ -63,6 +66,10 @@ MAX_WORDS = 70
 """Shorter sentences are captions or labels; longer ones are lists or run-ons. Words are counted as
 whitespace-separated tokens: counting regex words instead changed ROUGE-2 by 0.02 on the BBC
 calibration part and cost a seventh of a short article's summary time."""
+
+NAME_PREFIX = 4
+"""Person names are matched by their words' first letters (all but the last two, at least this
+many), so inflected Russian forms ("Широковой" for "Широкова", "Путина") are found."""
 
 MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
@@ -105,6 +112,7 @@ all-caps word before a dash ("NATO - the alliance - said") is left alone, and a 
 month's name ("3 people (two children) - " is not a dateline)."""
 _ASIDE = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))[\s.]*")
 """A sentence that is all in brackets: a credit, an editor's note or a caption, not a statement."""
+_NAME_WORD = re.compile(r"\w+")
 _TERM = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 """The word pattern of ``nutgraf.lang.content_terms`` (tests check both give the same terms)."""
 
@@ -250,6 +258,37 @@ def _dangles(text: str, openings: tuple[str, ...]) -> bool:
 
 
 @cache
+def name_keys(name: str) -> tuple[str, ...]:
+    """Word prefixes that name ``name`` in any inflection ("Yelena Shirokova" -> "yelen", "shirok")."""
+    words = [w.casefold() for w in _NAME_WORD.findall(name)]
+    return tuple(w[: max(NAME_PREFIX, len(w) - 2)] for w in words if len(w) > 1)
+
+
+def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[int, int]:
+    """Sentence index -> the earlier sentence it needs because it calls a person by surname alone
+    ("Shirokova said...", "Лапин уточнил...") and that sentence names them in full first."""
+    if not people:
+        return {}
+    words = [[w.casefold() for w in _NAME_WORD.findall(s.text)] for s in sentences]
+
+    def names(index: int, keys: tuple[str, ...]) -> bool:
+        return all(any(w.startswith(k) for w in words[index]) for k in keys)
+
+    needs: dict[int, int] = {}
+    for name in people:
+        keys = name_keys(name)
+        if len(keys) < 2:
+            continue
+        introduced = next((i for i in range(len(sentences)) if names(i, keys)), None)
+        if introduced is None:
+            continue
+        for index in range(introduced + 1, len(sentences)):
+            if words[index] and words[index][0].startswith(keys[-1]) and not names(index, keys):
+                needs.setdefault(index, introduced)
+    return needs
+
+
+@cache
 def _credit_openings(labels: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a language's credit labels ("source:", "editing by" as whole words)."""
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
@@ -292,16 +331,18 @@ def _leans_back(index: int, sentences: list[Sentence], openings: tuple[str, ...]
 
 
 def readability_problems(
-    sentences: list[Sentence], chosen: list[int], language: str | None
+    sentences: list[Sentence], chosen: list[int], language: str | None, people: Sequence[str] = ()
 ) -> dict[int, str]:
     """What keeps each chosen sentence from standing in a summary, by index (empty: none).
 
     The rules :func:`select_sentences` keeps: a sentence that opens by pointing back ("He added",
-    "However") needs the sentence before it in the summary; a sentence inside an unfinished
+    "However") needs the sentence before it in the summary; one that opens with the surname of one
+    of ``people`` alone needs the sentence that names them in full; a sentence inside an unfinished
     quotation, or a bare quotation, has lost its speaker. The benchmark applies the same test to
     every system's summaries, so that readability is measured beside ROUGE."""
     openings = getattr(get_language(language), "DANGLING_STARTS", ())
     inside_quote = _quote_flags(sentences)
+    introductions = _introductions(sentences, tuple(people))
     picked = set(chosen)
     problems: dict[int, str] = {}
     for index in chosen:
@@ -309,6 +350,8 @@ def readability_problems(
             problems[index] = "quotation cut from its speaker"
         elif index - 1 not in picked and _leans_back(index, sentences, openings):
             problems[index] = "opens by pointing back at a sentence left out"
+        elif index in introductions and introductions[index] not in picked:
+            problems[index] = "names a person by surname, introduced in a sentence left out"
     return problems
 
 
@@ -319,11 +362,17 @@ def select_sentences(
     language: str | None,
     count: int = 3,
     params: SummaryParams | None = None,
+    people: Sequence[str] = (),
 ) -> list[int]:
-    """Indexes (in document order) of the ``count`` sentences that best summarise the article."""
+    """Indexes (in document order) of the ``count`` sentences that best summarise the article.
+
+    ``people`` are the full names of the persons the article names (its PER entities, in any
+    language): a sentence that calls one of them by surname alone comes only with the sentence
+    that introduced them."""
     if count <= 0 or not sentences:
         return []
     params = params or SummaryParams()
+    introductions = _introductions(sentences, tuple(people))
     module = get_language(language)
     openings = getattr(module, "DANGLING_STARTS", ())
     credit_labels = getattr(module, "CREDIT_LABELS", ())
@@ -363,6 +412,12 @@ def select_sentences(
             leaning[index] = _leans_back(index, sentences, openings)
         return leaning[index]
 
+    def antecedent(index: int) -> int | None:
+        """The sentence this one cannot stand without: the one before it, or its speaker's introduction."""
+        if index in introductions:
+            return introductions[index]
+        return index - 1 if leans(index) else None
+
     def redundant(index: int, chosen: list[int]) -> bool:
         bag = bags[index]
         return any(bag and len(bag & bags[other]) / len(bag) > MAX_OVERLAP for other in chosen)
@@ -371,17 +426,18 @@ def select_sentences(
     progress = True
     while progress and len(chosen) < count:
         # Each round takes the best sentence that may stand in the summary now. A sentence that leans
-        # on the one before it comes with it when both fit; otherwise it waits until that one is in.
+        # on another (the one before it, or the one that introduced the person it names by surname)
+        # comes with it when both fit; otherwise it waits until that one is in.
         progress = False
         for _score, index in scored:
             if index in chosen or redundant(index, chosen):
                 continue
-            before = index - 1
-            if before not in chosen and leans(index):
-                pair_fits = len(chosen) + 2 <= count and before in candidates and not leans(before)
-                if not (pair_fits and not redundant(before, chosen)):
+            needed = antecedent(index)
+            if needed is not None and needed not in chosen:
+                pair_fits = len(chosen) + 2 <= count and needed in candidates and antecedent(needed) is None
+                if not (pair_fits and not redundant(needed, chosen)):
                     continue
-                chosen.append(before)
+                chosen.append(needed)
             chosen.append(index)
             progress = True
             break

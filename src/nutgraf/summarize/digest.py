@@ -24,12 +24,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from nutgraf.lang import content_terms, get_language
 from nutgraf.model import Article
-from nutgraf.summarize.article import _dangles
+from nutgraf.summarize.article import _dangles, name_keys
 
 if TYPE_CHECKING:
     from nutgraf.summarize.llm import LLMSettings
@@ -55,10 +54,6 @@ LEAD_BONUS = 0.15
 TERM_WEIGHT = 0.6
 """Within one language: share of the similarity from shared words (the rest from entities and
 figures). Across languages only entities and figures count."""
-
-_NAME_PREFIX = 4
-"""Entity names are matched in a sentence by their words' first letters (at least this many), so
-inflected Russian forms ("Лукашенко", "Путина") are found."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -125,14 +120,6 @@ class _Candidate:
     name them in full first."""
 
 
-@lru_cache(maxsize=8192)
-def _name_keys(name: str) -> tuple[str, ...]:
-    """Word prefixes that name ``name`` in any inflection (memoised: the same names are matched
-    against every sentence of a story)."""
-    words = [w.casefold() for w in _WORD.findall(name)]
-    return tuple(w[: max(_NAME_PREFIX, len(w) - 2)] for w in words if len(w) > 1)
-
-
 def _entities_in(text: str, article: Article) -> frozenset[str]:
     """Ids of the article's entities named in ``text`` (any of their names, any inflection)."""
     words = [w.casefold() for w in _WORD.findall(text)]
@@ -140,7 +127,7 @@ def _entities_in(text: str, article: Article) -> frozenset[str]:
     for entity in article.entities:
         names = {entity.name, *(entity.names or {}).values()}
         for name in names:
-            keys = _name_keys(name)
+            keys = name_keys(name)
             if keys and all(any(w.startswith(k) for w in words) for k in keys):
                 found.add(entity.id)
                 break
@@ -211,7 +198,7 @@ def _opening_surname(text: str, article: Article) -> str | None:
         if entity.type != "PER":
             continue
         for name in {entity.name, *(entity.names or {}).values()}:
-            keys = _name_keys(name)
+            keys = name_keys(name)
             if len(keys) < 2 or not words[0].startswith(keys[-1]):
                 continue
             if not all(any(w.startswith(k) for w in words) for k in keys[:-1]):
