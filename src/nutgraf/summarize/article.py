@@ -267,7 +267,18 @@ def name_keys(name: str) -> tuple[str, ...]:
 def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[int, int]:
     """Sentence index -> the earlier sentence it needs because it calls a person by surname alone
     ("Shirokova said...", "Лапин уточнил...") and that sentence names them in full first."""
-    if not people:
+    full_names = [keys for keys in map(name_keys, people) if len(keys) > 1]
+    if not full_names:
+        return {}
+    # Most sentences open with no surname: find those that do before reading any sentence whole.
+    first_words = [(m.group().casefold() if (m := _NAME_WORD.search(s.text)) else "") for s in sentences]
+    openers = {
+        index: [keys for keys in full_names if first.startswith(keys[-1])]
+        for index, first in enumerate(first_words)
+        if index and first
+    }
+    openers = {index: found for index, found in openers.items() if found}
+    if not openers:
         return {}
     words = [[w.casefold() for w in _NAME_WORD.findall(s.text)] for s in sentences]
 
@@ -275,16 +286,14 @@ def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[i
         return all(any(w.startswith(k) for w in words[index]) for k in keys)
 
     needs: dict[int, int] = {}
-    for name in people:
-        keys = name_keys(name)
-        if len(keys) < 2:
-            continue
-        introduced = next((i for i in range(len(sentences)) if names(i, keys)), None)
-        if introduced is None:
-            continue
-        for index in range(introduced + 1, len(sentences)):
-            if words[index] and words[index][0].startswith(keys[-1]) and not names(index, keys):
-                needs.setdefault(index, introduced)
+    for index, found in sorted(openers.items()):
+        for keys in found:
+            if names(index, keys):
+                continue
+            introduced = next((i for i in range(index) if names(i, keys)), None)
+            if introduced is not None:
+                needs[index] = introduced
+                break
     return needs
 
 
