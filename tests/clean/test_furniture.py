@@ -30,6 +30,14 @@ def test_not_tickers(line):
         "Поделиться: ВКонтакте · Одноклассники · Telegram",
         "16+",
         "Follow the Northgate Herald on Telegram for breaking news",
+        # a video player's script, copied by a scraper with the article
+        'player.key="a8Xk2Lq0Z9";',
+        'player("video-box-12").setup({ autostart: false, ads: (function() {',
+        "if(window.location.pathname.indexOf('/preview/') + 1 > 0) { return {}; }",
+        'return { client: "vast", tag: "https://ads.example/vast.xml" } })(),',
+        '// title: "Репортаж с места событий",',
+        '}, width: "100%", aspectratio: "16:9",',
+        "var players = document.querySelectorAll('.player');",
     ],
 )
 def test_rule_furniture(line):
@@ -44,6 +52,12 @@ def test_rule_furniture(line):
         "According to BelTA, the talks will continue next week.",
         "Источник: Континент-Пресс",
         "Share prices rose 4% in morning trading.",
+        # prose lines that open like code keywords (texts broken mid-sentence keep such lines)
+        "for the first time since 2009, and the club paraded the trophy on Sunday.",
+        "return to the port was delayed by the storm.",
+        "If (as officials expect) the vote passes, the tax will rise in May.",
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        "The U.S. (and Canada) signed the treaty.",
     ],
 )
 def test_body_lines_are_not_furniture(line):
