@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from nutgraf.model import Article, Story, to_dict
+from nutgraf.summarize.digest import DIGEST_SENTENCES
 
 if TYPE_CHECKING:
     from nutgraf.summarize.llm import LLMSettings
@@ -27,9 +28,6 @@ __all__ = [
     "timeline",
 ]
 
-DIGEST_SENTENCES = 4
-"""Sentences in a story's digest by default (the issue asks for 3-6; ``nutgraf show --story``
-and the web page may ask for more)."""
 
 ROUNDING_TOLERANCE = 0.02
 """Values within 2% of each other are the same figure rounded ("$1.2 billion" vs "$1.23 billion")."""
