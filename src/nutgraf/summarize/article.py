@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,6 +41,7 @@ __all__ = [
     "readability_problems",
     "select_sentences",
     "sentence_terms",
+    "surname_only",
     "without_dateline",
 ]
 
@@ -264,36 +265,52 @@ def name_keys(name: str) -> tuple[str, ...]:
     return tuple(w[: max(NAME_PREFIX, len(w) - 2)] for w in words if len(w) > 1)
 
 
+def _name_words(text: str) -> list[str]:
+    return [w.casefold() for w in _NAME_WORD.findall(text)]
+
+
+def _names_in_full(words: list[str], keys: tuple[str, ...]) -> bool:
+    return all(any(w.startswith(k) for w in words) for k in keys)
+
+
+def surname_only(text: str, names: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The name (as :func:`name_keys`) whose surname alone opens ``text`` ("Shirokova said...",
+    "Лапин уточнил..."), or None. A name of one word has no surname to stand alone."""
+    words = _name_words(text)
+    if not words:
+        return None
+    for keys in names:
+        if len(keys) > 1 and words[0].startswith(keys[-1]) and not _names_in_full(words, keys):
+            return keys
+    return None
+
+
 def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[int, int]:
     """Sentence index -> the earlier sentence it needs because it calls a person by surname alone
-    ("Shirokova said...", "Лапин уточнил...") and that sentence names them in full first."""
+    and that sentence names them in full first."""
     full_names = [keys for keys in map(name_keys, people) if len(keys) > 1]
     if not full_names:
         return {}
-    # Most sentences open with no surname: find those that do before reading any sentence whole.
-    first_words = [(m.group().casefold() if (m := _NAME_WORD.search(s.text)) else "") for s in sentences]
-    openers = {
-        index: [keys for keys in full_names if first.startswith(keys[-1])]
-        for index, first in enumerate(first_words)
-        if index and first
-    }
-    openers = {index: found for index, found in openers.items() if found}
-    if not openers:
-        return {}
-    words = [[w.casefold() for w in _NAME_WORD.findall(s.text)] for s in sentences]
+    surnames = tuple(keys[-1] for keys in full_names)
+    words: dict[int, list[str]] = {}
 
-    def names(index: int, keys: tuple[str, ...]) -> bool:
-        return all(any(w.startswith(k) for w in words[index]) for k in keys)
+    def words_of(index: int) -> list[str]:
+        if index not in words:
+            words[index] = _name_words(sentences[index].text)
+        return words[index]
 
     needs: dict[int, int] = {}
-    for index, found in sorted(openers.items()):
-        for keys in found:
-            if names(index, keys):
-                continue
-            introduced = next((i for i in range(index) if names(i, keys)), None)
-            if introduced is not None:
-                needs[index] = introduced
-                break
+    for index in range(1, len(sentences)):
+        # Most sentences open with no surname: their first word settles it without reading them.
+        first = _NAME_WORD.search(sentences[index].text)
+        if first is None or not first.group().casefold().startswith(surnames):
+            continue
+        keys = surname_only(sentences[index].text, full_names)
+        if keys is None:
+            continue
+        introduced = next((i for i in range(index) if _names_in_full(words_of(i), keys)), None)
+        if introduced is not None:
+            needs[index] = introduced
     return needs
 
 

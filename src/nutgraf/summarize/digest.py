@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from nutgraf.lang import content_terms, get_language
 from nutgraf.model import Article
-from nutgraf.summarize.article import _dangles, name_keys
+from nutgraf.summarize.article import _dangles, name_keys, surname_only
 
 if TYPE_CHECKING:
     from nutgraf.summarize.llm import LLMSettings
@@ -190,21 +190,16 @@ def _candidate(text: str, article: Article, rank: int) -> _Candidate:
 
 def _opening_surname(text: str, article: Article) -> str | None:
     """The id of the person whose surname alone opens the sentence ("Shirokova said...", "Лапин
-    уточнил...") when the article names them in full elsewhere: who they are was said in another
-    sentence. None when the sentence opens otherwise."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    if not words:
-        return None
-    for entity in article.entities:
-        if entity.type != "PER":
-            continue
-        for name in {entity.name, *(entity.names or {}).values()}:
-            keys = name_keys(name)
-            if len(keys) < 2 or not words[0].startswith(keys[-1]):
-                continue
-            if not all(any(w.startswith(k) for w in words) for k in keys[:-1]):
-                return entity.id
-    return None
+    уточнил...") when the article names them in full: who they are was said in another sentence."""
+    people = {
+        name_keys(name): entity.id
+        for entity in article.entities
+        if entity.type == "PER"
+        for name in (entity.name, *(entity.names or {}).values())
+        if name
+    }
+    keys = surname_only(text, people)
+    return people[keys] if keys else None
 
 
 def _candidates(articles: list[Article]) -> list[_Candidate]:
