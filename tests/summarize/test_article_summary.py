@@ -18,7 +18,7 @@ TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
 # so it is chosen whenever it may stand alone; {opening} decides whether it may.
 ENGLISH = """Rain swept across the quiet harbour town of Port Elsworth on Tuesday morning.
 
-A crane collapsed onto the loading ramp of the northern ferry terminal, and the port authority closed the terminal.
+A crane collapsed onto a loading ramp late on Monday, and the port authority closed it.
 
 Ferries were diverted to the southern terminal while engineers examined the collapsed crane.
 
@@ -61,8 +61,8 @@ def test_summary_is_in_document_order_and_keeps_the_lede():
 
 def test_centrality_picks_the_sentence_that_carries_the_story():
     text = ENGLISH.format(opening=STANDALONE["en"])
-    # Without the lede bonus, title and length, the single most central sentence wins.
-    only_centrality = SummaryParams(lede=0.0, title=0.0, length=0.0)
+    # Without the lede bonus, title, length and position, the single most central sentence wins.
+    only_centrality = SummaryParams(lede=0.0, title=0.0, length=0.0, position=0.0)
     assert central(chosen_texts(text, TITLE, "en", count=1, params=only_centrality))
     # With the defaults, the lede wins a one-sentence summary.
     assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
