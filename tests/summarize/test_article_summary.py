@@ -68,6 +68,13 @@ def test_centrality_picks_the_sentence_that_carries_the_story():
     assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
 
 
+def test_a_position_prior_favours_early_sentences_when_asked_for():
+    text = ENGLISH.format(opening=STANDALONE["en"])
+    assert central(chosen_texts(text, TITLE, "en", count=2))  # off by default
+    early = chosen_texts(text, TITLE, "en", count=2, params=SummaryParams(position=3.0))
+    assert early == [s.text for s in split_sentences(text, "en")[:2]]
+
+
 def test_centrality_scales_the_most_shared_sentence_to_one():
     bags = [{"crane", "port", "ramp"}, {"crane", "port"}, {"crane", "ramp"}, {"rain", "sea"}]
     scores = centrality(bags)
