@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nutgraf.lang import get_language
 from nutgraf.model import Sentence
@@ -272,9 +272,10 @@ def _dangles(text: str, openings: tuple[str, ...]) -> bool:
     )
 
 
-@cache
+@lru_cache(maxsize=8192)
 def name_keys(name: str) -> tuple[str, ...]:
-    """Word prefixes that name ``name`` in any inflection ("Yelena Shirokova" -> "yelen", "shirok")."""
+    """Word prefixes that name ``name`` in any inflection ("Yelena Shirokova" -> "yelen", "shirok").
+    Memoised with a bound: a long-running server meets new names forever."""
     words = [w.casefold() for w in _NAME_WORD.findall(name)]
     return tuple(w[: max(NAME_PREFIX, len(w) - 2)] for w in words if len(w) > 1)
 

@@ -43,8 +43,8 @@ AllSides roundups (about three sentences) three score higher (bench/digest.py pr
 MMR_LAMBDA = 0.5
 """Relevance against redundancy (Carbonell & Goldstein 1998 suggest 0.7 for news). On the calibration
 quarter of the AllSides roundups (every 4th event of bench/digest.py's set) the setting is flat at
-the default length of five sentences (0.3 to 0.9 within 0.03 ROUGE-1) and worth 0.24 ROUGE-1 at three
-(0.5: 37.31, 0.7: 37.55); REDUNDANT, not this weight, is what keeps a fact from being told twice."""
+five sentences (0.3 to 0.9 within 0.03 ROUGE-1) and worth 0.24 ROUGE-1 at three (0.5: 37.31, 0.7:
+37.55); REDUNDANT, not this weight, is what keeps a fact from being told twice."""
 
 REDUNDANT = 0.4
 """A candidate this similar to a chosen sentence says the same thing again and is never taken."""
@@ -188,16 +188,20 @@ def _candidate(text: str, article: Article, rank: int) -> _Candidate:
     )
 
 
-def _opening_surname(text: str, article: Article) -> str | None:
-    """The id of the person whose surname alone opens the sentence ("Shirokova said...", "Лапин
-    уточнил...") when the article names them in full: who they are was said in another sentence."""
-    people = {
+def _people(article: Article) -> dict[tuple[str, ...], str]:
+    """The article's persons: the name keys of each of their names -> their entity id."""
+    return {
         name_keys(name): entity.id
         for entity in article.entities
         if entity.type == "PER"
         for name in (entity.name, *(entity.names or {}).values())
         if name
     }
+
+
+def _opening_surname(text: str, people: dict[tuple[str, ...], str]) -> str | None:
+    """The id of the person whose surname alone opens the sentence ("Shirokova said...", "Лапин
+    уточнил...") when the article names them in full: who they are was said in another sentence."""
     keys = surname_only(text, people)
     return people[keys] if keys else None
 
@@ -207,6 +211,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     seen: set[str] = set()
     for article in articles:
         openings = getattr(get_language(article.language), "DANGLING_STARTS", ())
+        people = _people(article)
         for rank, text in enumerate(article.summary):
             key = " ".join(_WORD.findall(text.casefold()))
             if not key or key in seen or (rank and _dangles(text, openings)):
@@ -216,7 +221,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             seen.add(key)
             candidate = _candidate(text, article, rank)
             if rank:
-                candidate.introduced_by = _opening_surname(text, article)
+                candidate.introduced_by = _opening_surname(text, people)
             found.append(candidate)
     return found
 
