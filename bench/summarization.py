@@ -231,13 +231,12 @@ def readable_textrank(language: str = "en") -> Summarizer:
         rating = summarizer.rate_sentences(document)
         scores = {position[text]: r for s, r in rating.items() if (text := str(s).strip()) in position}
         ranked = sorted(scores, key=lambda i: (-scores[i], i))
+        people = people_named(article)
         chosen: list[int] = []
         for index in ranked:
             if len(chosen) == count:
                 break
-            if not readability_problems(
-                sentences, sorted([*chosen, index]), article.language, people_named(article)
-            ):
+            if not readability_problems(sentences, sorted([*chosen, index]), article.language, people):
                 chosen.append(index)
         return [sentences[i].text for i in sorted(chosen)]
 
@@ -567,7 +566,7 @@ def reference_diagnostics(
     )
 
 
-def print_english(rows: list[Row]) -> None:
+def print_rouge(rows: list[Row]) -> None:
     print(
         "set | system | articles | ROUGE-1 | ROUGE-2 | ROUGE-Lsum | vs LEAD (R1/R2/RLsum) | ms/article | words | empty"
         " | unreadable %"
@@ -606,19 +605,20 @@ def calibrate(limit: int | None) -> None:
         scorer = rouge_scorer(RussianTokens() if path == RT_SUMMARIES else None)
         articles, references = load_articles(stem, "calibration", limit, path)
         sentences = [split_sentences(a.text, a.language) for a in articles]
+        people = [people_named(a) for a in articles]
         lead = statistics.fmean(
             statistics.fmean(rouge(scorer, refs, [s.text for s in ss[:count]]))
             for ss, refs in zip(sentences, references, strict=True)
         )
-        prepared.append((stem, count, articles, sentences, references, lead, {}, scorer))
+        prepared.append((stem, count, articles, sentences, people, references, lead, {}, scorer))
     results = []
     for values in itertools.product(*GRID.values()):
         params = SummaryParams(**dict(zip(GRID, values, strict=True)))
         ratios = []
-        for _stem, count, articles, sentences, references, lead, cache, scorer in prepared:
+        for _stem, count, articles, sentences, people, references, lead, cache, scorer in prepared:
             total = 0.0
-            for number, (article, split, refs) in enumerate(
-                zip(articles, sentences, references, strict=True)
+            for number, (article, split, names, refs) in enumerate(
+                zip(articles, sentences, people, references, strict=True)
             ):
                 chosen = tuple(
                     select_sentences(
@@ -627,7 +627,7 @@ def calibrate(limit: int | None) -> None:
                         language=article.language,
                         count=count,
                         params=params,
-                        people=people_named(article),
+                        people=names,
                     )
                 )
                 if (number, chosen) not in cache:
@@ -754,7 +754,7 @@ def main() -> None:
     else:
         rows, notes = english(args.limit, args.part)
         rows += russian_rouge(args.limit, args.part)
-        print_english(rows)
+        print_rouge(rows)
         for note in notes:
             print(f"\n{note}")
         russian(args.limit)

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
-from nutgraf.model import Article, Story, to_dict
+from nutgraf.model import Article, Figure, Story, to_dict
 from nutgraf.summarize.digest import DIGEST_SENTENCES
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[begin:stop].strip()
 
 
-def _figure_day(article: Article, figure: Any) -> str | None:
+def _figure_day(article: Article, figure: Figure) -> str | None:
     """The calendar day a figure is given for: the resolved date nearest it in its sentence ("It
     had covered 9,000 acres on Tuesday"), or None when its sentence dates nothing."""
     if figure.start < 0:
