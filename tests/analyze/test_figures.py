@@ -320,6 +320,28 @@ def test_a_key_that_counts_homes_takes_no_count_of_people(text, language, subjec
         assert figure.subject == subject
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        # a word that alone says little ("cutting", "lost") makes a count of jobs or staff a cut
+        ("The company is cutting 1,200 jobs in Leeds.", "en", "job_cuts"),
+        ("The factory will close with the loss of 1,200 jobs.", "en", "job_cuts"),
+        ("The council will help the 1,200 workers who will lose their jobs.", "en", "job_cuts"),
+        ("The bank will shed 2,000 employees by 2027.", "en", "job_cuts"),
+        ("Работу потеряют 1200 сотрудников завода.", "ru", "job_cuts"),
+        ("Завод сократит 1 200 рабочих мест.", "ru", "job_cuts"),
+        ("Без работы останутся 1 200 человек.", "ru", "job_cuts"),
+        # ...but not when the subject's own cue is nearer, nor a count it was no cue for
+        ("The new plant will create 500 jobs.", "en", "jobs"),
+        ("The plant employs 1,350 people and will cut costs.", "en", "workforce"),
+        ("The firm, which employs 1,350 people, cut its forecast.", "en", "workforce"),
+        ("На заводе работают 1 350 человек, выпуск сократят вдвое.", "ru", "workforce"),
+    ],
+)
+def test_a_refiner_tells_job_cuts_from_jobs_and_the_workforce(text, language, subject):
+    assert only(text, language).subject == subject
+
+
 def test_people_forced_to_leave_their_homes_are_evacuees():
     assert only("Паводок вынудил покинуть свои дома около 2 000 человек.", "ru").subject == "evacuees"
 
@@ -406,6 +428,9 @@ def test_lexicon_covers_both_languages():
         if "counts" in entry:  # counted nouns the figure readers know, for a key of counts
             assert "count" in entry["kinds"], key
             assert set(entry["counts"]) <= set(get_language("en").FIGURE_COUNTED.values()), key
+        if "refines" in entry:  # keys it sharpens, with words in both languages
+            assert set(entry["refines"]["keys"]) <= set(lexicon) - {key}, key
+            assert entry["refines"]["en"] and entry["refines"]["ru"], key
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])

@@ -49,3 +49,27 @@ def test_values_dated_to_different_days_are_a_change_not_a_disagreement():
     peak = _report(3, "Утром во вторник уровень воды у гидропоста составил 912 сантиметров.", "ru")
     falling = _report(4, "К утру четверга уровень воды у гидропоста опустился до 884 сантиметров.", "ru")
     assert _subjects([peak, falling]) == []
+
+
+def test_a_number_one_article_gives_under_two_subjects_is_no_claim():
+    employs = _report(1, "The Leeds plant, which employs about 1,350 people, will close next year.")
+    council = _report(
+        2,
+        'The council will help the 1,200 workers who will lose their jobs. "We will not let 1,200'
+        " skilled people simply disappear from the city's workforce,\" the council leader said.",
+    )
+    assert {f.subject for f in council.figures if f.value == 1200} == {"job_cuts", "workforce"}
+    assert _subjects([employs, council]) == []
+    cut_more = _report(3, "The company said 1,500 workers will lose their jobs when the plant closes.")
+    assert _subjects([council, cut_more]) == []  # the council's 1,200 is no claim
+    told = _report(4, "The closure will cost 1,200 workers their jobs, the company said.")
+    assert _subjects([told, cut_more]) == ["job_cuts"]
+
+
+def test_cuts_are_told_apart_from_new_jobs_and_the_workforce():
+    created = _report(1, "The new plant will create 500 jobs by 2027.")
+    cut = _report(2, "The company is cutting 1,200 jobs at the plant by 2027.")
+    employs = _report(3, "The plant employs 1,350 people and will cut costs.")
+    assert _subjects([created, cut, employs]) == []
+    lost = _report(4, "The closure will cost about 900 jobs, the union said.")
+    assert _subjects([cut, lost]) == ["job_cuts"]

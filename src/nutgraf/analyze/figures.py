@@ -26,7 +26,9 @@ dates ("13.03.2025") are rejected explicitly.
 The subject is the lexicon key whose cue stands nearest the number in its sentence, measured in
 content words, with penalties for crossing a clause, for standing after the number and for
 standing beyond another figure; a cue must suit the figure's kind of unit (a distance is not a
-cost, and a key that counts homes or drones takes no count of people). Failing a cue: a key that
+cost, and a key that counts homes or drones takes no count of people). A key's refiners, words that
+alone say little ("cutting", "lost"), hand a count over from the keys they sharpen when they stand
+at least as near: "cutting 1,200 jobs" is job_cuts, not jobs. Failing a cue: a key that
 the unit implies ("15 m/s" -> speed), then the stems of the content words just before the number,
 so two articles can still be compared.
 """
@@ -187,15 +189,23 @@ class _Tables:
     stopwords: frozenset[str]
 
 
+_CueIndex = Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+"""Cue stem sequences with their keys, indexed by first stem, longest first."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """Subject cues of one language as stem sequences, indexed by their first stem."""
 
-    cues: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    cues: _CueIndex
     kinds: Mapping[str, frozenset[str]]
     unit_keys: Mapping[str, str]
     counts: Mapping[str, frozenset[str]]
     """The counted nouns a key may take, for keys that list them (``counts`` in the lexicon)."""
+    refiners: _CueIndex
+    """Words that sharpen a subject ("cutting", "lost"), indexed like ``cues``, with the key they give."""
+    refines: Mapping[str, frozenset[str]]
+    """Refining key -> the keys whose counts its refiners take over (job_cuts -> jobs, workforce)."""
 
 
 @dataclass(slots=True)
@@ -331,6 +341,8 @@ def _lexicon(language: str | None) -> _Lexicon:
     kinds: dict[str, frozenset[str]] = {}
     unit_keys: dict[str, str] = {}
     counts: dict[str, frozenset[str]] = {}
+    refiner_index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    refines: dict[str, frozenset[str]] = {}
     for key, entry in _subjects_data().items():
         kinds[key] = frozenset(entry.get("kinds", ()))
         if "counts" in entry:
@@ -342,10 +354,26 @@ def _lexicon(language: str | None) -> _Lexicon:
             if stems and stems not in seen:
                 seen.add(stems)
                 index.setdefault(stems[0], []).append((stems, key))
-    cues = {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in index.items()}
+        if "refines" in entry:
+            refines[key] = frozenset(entry["refines"]["keys"])
+            for word in entry["refines"].get(language or "", ()):
+                stems = tuple(content_terms(word, language))
+                if stems:
+                    refiner_index.setdefault(stems[0], []).append((stems, key))
     return _Lexicon(
-        MappingProxyType(cues), MappingProxyType(kinds), MappingProxyType(unit_keys), MappingProxyType(counts)
+        MappingProxyType(_longest_first(index)),
+        MappingProxyType(kinds),
+        MappingProxyType(unit_keys),
+        MappingProxyType(counts),
+        MappingProxyType(_longest_first(refiner_index)),
+        MappingProxyType(refines),
     )
+
+
+def _longest_first(
+    index: dict[str, list[tuple[tuple[str, ...], str]]],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    return {first: tuple(sorted(items, key=lambda item: -len(item[0]))) for first, items in index.items()}
 
 
 def extract_figures(text: str, language: str) -> list[Figure]:
@@ -598,6 +626,7 @@ class _Context:
     token_starts: list[int]
     token_ends: list[int]
     cues: list[tuple[str, int, int, int, int]]
+    refiners: list[tuple[str, int, int, int, int]]
     periods: list[tuple[int, int, str]]
 
     def clause(self, pos: int) -> int:
@@ -633,7 +662,8 @@ def _describe_sentence(
         tokens=tokens,
         token_starts=[t.start for t in tokens],
         token_ends=[t.end for t in tokens],
-        cues=_cue_matches(tokens, lexicon, figure_starts),
+        cues=_cue_matches(tokens, lexicon.cues, figure_starts),
+        refiners=_cue_matches(tokens, lexicon.refiners, figure_starts) if lexicon.refiners else [],
         periods=_periods(lowered[s_start:s_end], s_start, tables),
     )
     result: list[Figure] = []
@@ -686,9 +716,10 @@ def _tokens(sentence: str, offset: int, language: str, tables: _Tables) -> list[
 
 
 def _cue_matches(
-    tokens: list[_Token], lexicon: _Lexicon, figure_starts: list[int]
+    tokens: list[_Token], cues: _CueIndex, figure_starts: list[int]
 ) -> list[tuple[str, int, int, int, int]]:
-    """Lexicon cues in the sentence as (key, first token, end token, start char, end char), longest first.
+    """Lexicon cues (or refiners) in the sentence as (key, first token, end token, start char, end
+    char), longest first.
 
     A cue of several words never spans a figure ("cut 2,850 jobs" is not the cue "cut jobs").
     """
@@ -696,7 +727,7 @@ def _cue_matches(
     index = 0
     while index < len(tokens):
         step = 1
-        for stems, key in lexicon.cues.get(tokens[index].stem, ()):
+        for stems, key in cues.get(tokens[index].stem, ()):
             if tuple(t.stem for t in tokens[index : index + len(stems)]) != stems:
                 continue
             last = index + len(stems) - 1
@@ -715,42 +746,55 @@ def _cue_matches(
 def _subject(
     figure: _Found, index: int, context: _Context, lexicon: _Lexicon, change: bool, tables: _Tables
 ) -> str | None:
-    """The lexicon key nearest the figure that suits its unit; else the unit's key; else stems before it."""
+    """The lexicon key nearest the figure that suits its unit; else the unit's key; else stems before it.
+
+    A key that a refiner sharpens gives way to the refining key when the refiner stands at least as
+    near: "cutting 1,200 jobs" and "the 1,200 workers who will lose their jobs" are job cuts, while
+    "employs 1,350 people and will cut costs" stays the workforce (its cue is nearer than "cut")."""
     kind = _kind(figure.unit)
-    before_index = bisect.bisect_right(context.token_ends, figure.cue_start)
-    after_index = bisect.bisect_left(context.token_starts, figure.end)
-    clause = context.clause(figure.start)
     best: tuple[float, bool, str] | None = None
     for key, first, last, c_start, c_end in context.cues:
         if not _suits(lexicon.kinds.get(key, frozenset()), kind, change):
             continue
         if kind == "count" and key in lexicon.counts and figure.unit not in lexicon.counts[key]:
             continue  # "housing 640 people" does not count homes
-        if figure.counted_start >= 0 and c_start >= figure.counted_start and c_end <= figure.end:
-            score, after = COUNTED_NOUN_SCORE, False
-        elif context.figure_at(c_start) is not None:
-            continue  # a unit word of this or another figure ("рублей", "people")
-        elif c_end <= figure.cue_start:
-            between = index - bisect.bisect_left(context.figure_starts, c_end)
-            crossed = clause - context.clause(c_start)
-            distance = before_index - last
-            score, after = distance + CLAUSE_PENALTY * crossed + OTHER_FIGURE_PENALTY * between, False
-        elif c_start >= figure.end:
-            between = bisect.bisect_left(context.figure_starts, c_start) - index - 1
-            crossed = context.clause(c_start) - clause
-            distance = first - after_index
-            score = distance + AFTER_PENALTY + CLAUSE_PENALTY * crossed + OTHER_FIGURE_PENALTY * between
-            after = True
-        else:
-            continue  # between an approximate cue and its figure ("nearly reached")
-        candidate = (score, after, key)
-        if best is None or candidate < best:
-            best = candidate
+        scored = _cue_score(figure, index, context, first, last, c_start, c_end)
+        if scored is not None and (best is None or (*scored, key) < best):
+            best = (*scored, key)
     if best is not None and best[0] <= SUBJECT_MAX_SCORE:
+        for key, first, last, c_start, c_end in context.refiners:
+            if best[2] in lexicon.refines[key] and _suits(lexicon.kinds[key], kind, change):
+                scored = _cue_score(figure, index, context, first, last, c_start, c_end)
+                if scored is not None and scored <= best[:2]:
+                    return key
         return best[2]
     if figure.unit in lexicon.unit_keys:
         return lexicon.unit_keys[figure.unit]
-    return _fallback_subject(figure, context, clause, change, tables)
+    return _fallback_subject(figure, context, context.clause(figure.start), change, tables)
+
+
+def _cue_score(
+    figure: _Found, index: int, context: _Context, first: int, last: int, c_start: int, c_end: int
+) -> tuple[float, bool] | None:
+    """How far a cue (tokens ``first`` to ``last``) stands from the figure, in content words with
+    penalties, and whether it stands after it; None for a cue that cannot say what the figure
+    measures (a unit word of another figure, or one inside this figure's approximate cue)."""
+    clause = context.clause(figure.start)
+    if figure.counted_start >= 0 and c_start >= figure.counted_start and c_end <= figure.end:
+        return COUNTED_NOUN_SCORE, False
+    if context.figure_at(c_start) is not None:
+        return None  # a unit word of this or another figure ("рублей", "people")
+    if c_end <= figure.cue_start:
+        between = index - bisect.bisect_left(context.figure_starts, c_end)
+        crossed = clause - context.clause(c_start)
+        distance = bisect.bisect_right(context.token_ends, figure.cue_start) - last
+        return distance + CLAUSE_PENALTY * crossed + OTHER_FIGURE_PENALTY * between, False
+    if c_start >= figure.end:
+        between = bisect.bisect_left(context.figure_starts, c_start) - index - 1
+        crossed = context.clause(c_start) - clause
+        distance = first - bisect.bisect_left(context.token_starts, figure.end)
+        return distance + AFTER_PENALTY + CLAUSE_PENALTY * crossed + OTHER_FIGURE_PENALTY * between, True
+    return None  # between an approximate cue and its figure ("nearly reached")
 
 
 def _suits(kinds: frozenset[str], kind: str | None, change: bool) -> bool:

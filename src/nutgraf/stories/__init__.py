@@ -213,15 +213,23 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     several values for a subject is describing change over time, and is left out for it. Two
     explicit, different years are different periods, and two figures whose sentences date them to
     different days are different moments (a fire's 9,000 acres on Tuesday and 14,300 by
-    Wednesday), not a disagreement."""
+    Wednesday), not a disagreement. A number that one article gives under two subjects (the 1,200
+    workers who will lose their jobs, and the 1,200 people who will "disappear from the city's
+    workforce") was read wrongly under one of them, so it is no claim for either."""
     claims: dict[tuple[str, str], list[tuple[Article, Any, str | None]]] = defaultdict(list)
     for article in articles:
         if article.copy_of is not None:
             continue  # a syndicated copy repeats its original; it is not a second source
         per_subject: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        subjects_of: dict[tuple[float, str], set[str]] = defaultdict(set)
         for figure in article.figures:
             if figure.subject and figure.unit and _SUBJECT_KEY.match(figure.subject):
                 per_subject[(figure.subject, figure.unit)].append(figure)
+                subjects_of[(figure.value, figure.unit)].add(figure.subject)
+        for key in list(per_subject):
+            per_subject[key] = [f for f in per_subject[key] if len(subjects_of[(f.value, f.unit)]) == 1]
+            if not per_subject[key]:
+                del per_subject[key]
         for key, figures in per_subject.items():
             values = [(f.value, f.approximate) for f in figures]
             if all(_agree(values[0], v) for v in values[1:]):
