@@ -18,7 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nutgraf.analyze import understand
+from nutgraf.analyze import person_names, understand
 from nutgraf.clean import ExtractedPage, FurnitureModel, clean_extracted, extract
 from nutgraf.clean.text import title_from_sentence
 from nutgraf.errors import InputError, ModelError
@@ -164,14 +164,7 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
 def people_named(article: Article) -> list[str]:
     """Full names (every language's) of the persons an understood article names: the summary
     keeps a sentence that calls one of them by surname alone only with the one that introduced them."""
-    names = {
-        name
-        for entity in article.entities
-        if entity.type == "PER"
-        for name in (entity.name, *(entity.names or {}).values())
-        if name
-    }
-    return sorted(names)
+    return person_names(article.entities)
 
 
 def process_document(

@@ -126,6 +126,28 @@ def test_a_person_called_by_surname_comes_with_their_introduction():
     assert not readability_problems(sentences, sorted([*alone, alone[1] - 1]), "en", people)
 
 
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_summarize_finds_the_people_itself_as_ingest_does(language):
+    template, title = (ENGLISH, TITLE) if language == "en" else (RUSSIAN, RUSSIAN_TITLE)
+    surname = "Lowe said" if language == "en" else "Лоу сообщила, что"
+    introduction = (
+        "Port director Ann Lowe watched from the quay while engineers examined the collapsed crane."
+        if language == "en"
+        else "Директор порта Анна Лоу наблюдала с причала, как инженеры осматривали упавший кран."
+    )
+    lead, *body = template.format(opening=surname).split("\n\n")
+    body[1] = introduction
+    page = f"{title}\n\n" + "\n\n".join([lead, *body])
+    # Told that nobody is named, the central sentence is taken with its bare surname alone...
+    blind = summarize(page, sentences=2, people=()).sentences
+    assert central(blind) and introduction not in blind
+    # ...but NER finds Lowe, and "Lowe said..." comes only with the sentence that says who she is.
+    for count in (1, 2, 3):
+        found = summarize(page, sentences=count).sentences
+        assert len(found) == count and (not central(found) or introduction in found)
+    assert central(summarize(page, sentences=3).sentences)
+
+
 def test_a_dangling_sentence_may_follow_its_antecedent():
     lead, *body = ENGLISH.format(opening=STANDALONE["en"]).split("\n\n")
     # The central sentence now leans on the one before it, which the summary takes as well.

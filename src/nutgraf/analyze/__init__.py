@@ -17,7 +17,7 @@ from nutgraf.analyze.entities import alias_index, link_entities
 from nutgraf.analyze.figures import extract_figures
 from nutgraf.analyze.quotes import extract_quotes
 from nutgraf.lang import get_language
-from nutgraf.model import Article, Mention
+from nutgraf.model import Article, Entity, Mention
 
 __all__ = [
     "extract_citations",
@@ -25,6 +25,8 @@ __all__ = [
     "extract_figures",
     "extract_quotes",
     "link_entities",
+    "people_in",
+    "person_names",
     "recognize",
     "understand",
 ]
@@ -36,6 +38,29 @@ def recognize(texts: list[str], language: str) -> list[list[tuple[int, int, str]
     if recognizer is None or not texts:
         return [[] for _ in texts]
     return recognizer(texts)
+
+
+def person_names(entities: list[Entity]) -> list[str]:
+    """Full names, in every language the entities carry, of the persons among ``entities``: what the
+    summary's surname rule needs ("Shirokova said..." only with the sentence that introduced her)."""
+    names = {
+        name
+        for entity in entities
+        if entity.type == "PER"
+        for name in (entity.name, *(entity.names or {}).values())
+        if name
+    }
+    return sorted(names)
+
+
+def people_in(text: str, language: str, title: str | None = None) -> list[str]:
+    """The persons one text names (:func:`person_names`), found as ``understand`` finds them: NER
+    over the headline and body, linked to canonical names. For a one-off summary; a batch of
+    articles is faster through ``understand``."""
+    head = f"{title}\n\n" if title else ""
+    spans = recognize([head + text], language)[0]
+    entities, _mentions = link_entities(head + text, language, spans, alias_index())
+    return person_names(entities)
 
 
 def understand(articles: list[Article]) -> list[Article]:

@@ -44,12 +44,15 @@ def summarize_sentences(
 
 
 def summarize(
-    text: str, language: str | None = None, sentences: int = 3, people: Sequence[str] = ()
+    text: str, language: str | None = None, sentences: int = 3, people: Sequence[str] | None = None
 ) -> Summary:
-    """Summarise raw article text (plain text or HTML): it is cleaned and split here.
+    """Summarise raw article text (plain text or HTML): it is cleaned and split here, and the same
+    sentences are chosen as ingest stores for it.
 
-    No entity recognition runs here (it would cost seconds to load its models for one text), so
-    the surname rule applies only to the ``people`` given; ingest passes each article's."""
+    ``people``: the full names of the persons the article names, for the surname rule; by default
+    they are found here with the language's NER, as ingest finds them (the models load once per
+    process: about a second the first time, milliseconds after). Pass ``()`` to skip it."""
+    from nutgraf.analyze import people_in
     from nutgraf.clean import clean_text, extract_html
     from nutgraf.lang import detect_language, split_sentences
 
@@ -61,6 +64,8 @@ def summarize(
         cleaned = clean_text(text)
     code = language or detect_language(f"{cleaned.title or ''}\n{cleaned.text}")
     split = split_sentences(cleaned.text, code)
+    if people is None:
+        people = people_in(cleaned.text, code, cleaned.title) if split else ()
     return Summary(
         sentences=summarize_sentences(
             split, title=cleaned.title, language=code, count=sentences, people=people
