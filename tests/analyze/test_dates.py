@@ -155,6 +155,40 @@ def test_relative_russian(phrase, date):
     assert (mention.text, mention.date, mention.certainty) == (phrase, date, "relative")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "date"),
+    [
+        # published on Thursday 13 March: a weekday whose clause speaks of the future is ahead
+        ("The club will parade the trophy through the city on Sunday afternoon.", "en", "2025-03-16"),
+        ("A formal consultation with staff is due to begin on Monday.", "en", "2025-03-17"),
+        ("The union said it would hold a mass meeting on Friday.", "en", "2025-03-14"),
+        ("On Friday, the union will hold a mass meeting.", "en", "2025-03-14"),
+        ("Forecasters have issued a red flag warning until Saturday.", "en", "2025-03-15"),
+        ("The council will vote on Thursday.", "en", "2025-03-13"),  # today
+        ("Школы и детские сады возобновят работу в понедельник.", "ru", "2025-03-17"),
+        ("В пятницу профсоюз проведёт собрание.", "ru", "2025-03-14"),
+        ("Собрание должно пройти в субботу.", "ru", "2025-03-15"),
+        # ...and otherwise behind, as news mostly reports what happened
+        ("Lumora said on Tuesday it would close the plant.", "en", "2025-03-11"),  # when it was said
+        ("On Monday, Lumora said it would close the plant.", "en", "2025-03-10"),
+        ("Hargreaves said on Monday that the plant will close.", "en", "2025-03-10"),
+        ("The plant closed on Wednesday and its workers will protest.", "en", "2025-03-12"),
+        ("The road had been closed until Monday.", "en", "2025-03-10"),
+        ("Hargreaves, who will retire soon, said on Monday the plan stands.", "en", "2025-03-10"),
+        ("В понедельник все они ещё принимали клиентов.", "ru", "2025-03-10"),
+        ("Лапин во вторник заявил, что выплаты начнутся через две недели.", "ru", "2025-03-11"),
+    ],
+)
+def test_a_weekday_in_a_clause_about_the_future_lies_ahead(text, language, date):
+    weekdays = [m for m in extract_dates(text, language, PUBLISHED) if m.certainty == "relative"]
+    assert weekdays[0].date == date
+
+
+def test_tense_decides_each_weekday_on_its_side_of_a_conjunction():
+    both = found("Завод закрылся в среду и откроется в понедельник.", "ru")
+    assert (both["в среду"].date, both["в понедельник"].date) == ("2025-03-12", "2025-03-17")
+
+
 def test_a_russian_weekday_in_the_genitive_needs_its_cue():
     assert extract_dates("Комиссия ждёт среды, чтобы обсудить проект моста.", "ru", PUBLISHED) == []
 

@@ -2,8 +2,8 @@ from datetime import datetime
 
 import pytest
 
-from nutgraf.clean import clean_text
-from nutgraf.clean.text import join_broken_lines, parse_dateline, split_title, title_from_sentence
+from nutgraf.clean import ExtractedPage, clean_extracted, clean_text
+from nutgraf.clean.text import join_broken_lines, parse_dateline, split_title, title_from_sentence, url_date
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,35 @@ def test_datelines(line, expected):
 )
 def test_not_datelines(line):
     assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://continental-wire.example/2026/05/16/cup-final", datetime(2026, 5, 16)),
+        ("https://vestnik.example/news/2025-03-14/parom.html", datetime(2025, 3, 14)),
+        ("https://herald.example/2026/5/6/story", datetime(2026, 5, 6)),
+        ("https://herald.example/world/cup-final-report", None),
+        ("https://herald.example/2026/02/30/impossible", None),  # no such day
+        ("https://herald.example/story?from=2026/05/16/", None),  # the query is not the path
+        ("https://herald.example/id/1234/05/16/story", None),  # not a year
+        (None, None),
+    ],
+)
+def test_url_dates(url, expected):
+    assert url_date(url) == expected
+
+
+def test_a_document_without_a_date_takes_its_urls():
+    page = ExtractedPage(
+        text="Cup final\n\nRiverside United won the cup on Saturday.",
+        url="https://continental-wire.example/2026/05/16/cup-final",
+    )
+    assert clean_extracted(page).published == datetime(2026, 5, 16)
+    page.published = datetime(2026, 5, 17, 9, 30)  # metadata wins
+    assert clean_extracted(page).published == datetime(2026, 5, 17, 9, 30)
+    page.published, page.text = None, "Cup final\n\nMay 18, 2026\n\nRiverside United won the cup."
+    assert clean_extracted(page).published == datetime(2026, 5, 18)  # and so does a dateline
 
 
 def test_lines_broken_mid_sentence_are_joined():

@@ -78,3 +78,10 @@ def test_different_facts_on_one_date_stay_apart():
     )
     second.entities = []
     assert [i["article_id"] for i in timeline([first, second])] == [1, 2]
+
+
+def test_an_item_is_shown_without_its_wire_dateline():
+    sentence = "VARNA, Bulgaria, May 3 (Continental Wire) — The Varna Bridge closed on Sunday for repairs."
+    wire = _article(1, "en", [(sentence, "May 3", "2026-05-03")])
+    (item,) = timeline([wire])
+    assert item["text"] == "The Varna Bridge closed on Sunday for repairs."

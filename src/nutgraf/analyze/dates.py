@@ -16,7 +16,11 @@ Resolution anchors on the publication date when known. A date without a year tak
 publication year ("inferred-year"); in January-February a later month goes to whichever year puts
 the date nearer the publication ("December 20" in an article of January 5 is last December).
 Without a publication date, yearless dates take the latest year written in the text, and relative
-expressions stay unresolved.
+expressions stay unresolved. A weekday with no direction word ("on Friday", "в пятницу") is the
+latest such day on or before publication, unless its clause speaks of the future ("the union will
+meet on Friday", "школы возобновят работу в понедельник"): then it is the next one. The tense is
+read from each language's future cues (and, in Russian, the verbs' forms via pymorphy), within the
+clause and after a speech verb ("said on Monday it would close" says when it was said).
 
 Speed: the patterns run over a lower-cased copy of the text without ``re.IGNORECASE`` and each
 begins with a literal character (leading prepositions, weekdays and word boundaries are checked
@@ -27,7 +31,7 @@ patterns with a leading look-behind were 3-6x slower on Russian text (measured h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -54,6 +58,9 @@ YEAR_PATTERN = r"(?:1[89]\d\d|2[01]\d\d)"
 BACK_WINDOW = 32
 """Characters looked back for a preposition or weekday before a date ("this coming ", "воскресенье, "
 are the longest, 13 characters)."""
+
+TENSE_WINDOW = 400
+"""Characters looked back for the start of a weekday's sentence when reading its tense."""
 
 LEAP_YEAR = 2000
 """Validates a yearless "29 февраля" before any year is known."""
@@ -93,6 +100,21 @@ class _Grammar:
     prep_before: re.Pattern[str] | None
     weekday_before: re.Pattern[str] | None
     direction_before: re.Pattern[str] | None
+    tense: _Tense
+
+
+@dataclass(frozen=True, slots=True)
+class _Tense:
+    """What says that a weekday lies after publication: future cues, a future verb (``verb_tenses``),
+    "until" right before it; and what bounds the words read: clause words, speech verbs and the
+    conjunction that opens reported speech."""
+
+    future_cues: re.Pattern[str] | None
+    verb_tenses: Callable[[list[str]], set[str]] | None
+    until: frozenset[str]
+    past_auxiliaries: frozenset[str]
+    clause_words: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -113,6 +135,8 @@ class _Found:
     unit: str = ""
     offset: int = 0
     weekday: int = 0
+    forward: bool = False
+    """A weekday without a direction word whose clause speaks of the future ("will meet on Friday")."""
 
 
 def extract_dates(text: str, language: str, published: datetime | None = None) -> list[DateMention]:
@@ -128,6 +152,8 @@ def extract_dates(text: str, language: str, published: datetime | None = None) -
     anchor_year = None if anchor_day else _latest_year(found)
     mentions = []
     for item in found:
+        if item.kind == "weekday" and item.offset == 0 and anchor_day is not None:
+            item.forward = _points_forward(item, lowered, grammar.tense)
         mention = _resolve(item, text, anchor_day, anchor_year)
         if mention is not None:
             mentions.append(mention)
@@ -297,6 +323,21 @@ def _grammar(language: str) -> _Grammar:
         prep_before=_before(_alternation(preps), "prep") if preps else None,
         weekday_before=_before(_alternation(weekdays), "wd", r",?\s+") if weekdays else None,
         direction_before=_before(_alternation(directions), "dir") if directions else None,
+        tense=_tense(module),
+    )
+
+
+def _tense(module: Any) -> _Tense:
+    cues = getattr(module, "WEEKDAY_FUTURE_CUES", ())
+    alternatives = "|".join(rf"(?<!\w){cue}" if cue[:1].isalpha() else cue for cue in cues)
+    reported = getattr(module, "REPORTED_CONJUNCTIONS", ())
+    return _Tense(
+        future_cues=re.compile(rf"(?:{alternatives})(?!\w)") if cues else None,
+        verb_tenses=getattr(module, "verb_tenses", None),
+        until=frozenset(getattr(module, "WEEKDAY_UNTIL", ())),
+        past_auxiliaries=frozenset(getattr(module, "WEEKDAY_PAST_AUXILIARIES", ())),
+        clause_words=frozenset((*getattr(module, "CLAUSE_CONJUNCTIONS", ()), *reported)),
+        speech_verbs=frozenset(w.lower() for w in getattr(module, "SPEECH_VERBS", ())),
     )
 
 
@@ -555,13 +596,16 @@ def _nearest_year(month: int, day: int, published: date) -> int:
 
 def _relative_day(item: _Found, published: date) -> date:
     """Day, week (its Monday), month (its 1st) or year (Jan 1) ``offset`` units from publication;
-    a weekday is the latest such day on or before publication, or strictly before/after it."""
+    a weekday is the latest such day on or before publication (the earliest on or after it when its
+    clause speaks of the future), or strictly before/after it with a direction word."""
     if item.kind == "weekday":
         back = (published.weekday() - item.weekday) % 7
         if item.offset < 0:
             return published - timedelta(days=back or 7)
         if item.offset > 0:
             return published + timedelta(days=(item.weekday - published.weekday()) % 7 or 7)
+        if item.forward:
+            return published + timedelta(days=(item.weekday - published.weekday()) % 7)
         return published - timedelta(days=back)
     if item.unit == "day":
         return published + timedelta(days=item.offset)
@@ -571,6 +615,53 @@ def _relative_day(item: _Found, published: date) -> date:
         months = published.year * 12 + published.month - 1 + item.offset
         return date(months // 12, months % 12 + 1, 1)
     return date(published.year + item.offset, 1, 1)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
+_TENSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
+    """Whether a weekday with no direction word lies after publication: its clause speaks of the
+    future. The clause is read from its start (a comma, a dash, "and", "that") to its end; a weekday
+    right after a speech verb says when something was said ("said on Monday it would close"), and
+    one after a speech verb is read only in what was said ("said it would hold a meeting on
+    Friday"). "Until" right before it points forward unless the clause is in the past."""
+    if tense.future_cues is None and tense.verb_tenses is None and not tense.until:
+        return False
+    window = max(0, item.start - TENSE_WINDOW)
+    sentence_start = max(
+        (m.end() for m in _SENTENCE_BREAK.finditer(lowered, window, item.start)), default=window
+    )
+    sentence_end = next((m.start() for m in _SENTENCE_BREAK.finditer(lowered, item.end)), len(lowered))
+    breaks_before = _CLAUSE_BREAK.finditer(lowered, sentence_start, item.start)
+    clause_start = max((m.end() for m in breaks_before), default=sentence_start)
+    before = _TENSE_WORD.findall(lowered[clause_start : item.start])
+    cut = max((i + 1 for i, word in enumerate(before) if word in tense.clause_words), default=0)
+    before = before[cut:]
+    if before and before[-1] in tense.until:
+        return not tense.past_auxiliaries.intersection(before)
+    spoken = max((i + 1 for i, word in enumerate(before) if word in tense.speech_verbs), default=0)
+    if spoken and spoken == len(before):
+        return False  # "said on Monday": when it was said
+    before = before[spoken:]
+    tail = lowered[item.end : sentence_end]
+    breaks = list(_CLAUSE_BREAK.finditer(tail))
+    if breaks and not before and not tail[: breaks[0].start()].strip():
+        breaks = breaks[1:]  # a weekday opening its sentence: "On Friday, the union will..."
+    after = []
+    for word in _TENSE_WORD.findall(tail[: breaks[0].start()] if breaks else tail):
+        if word in tense.clause_words or word in tense.speech_verbs:
+            break
+        after.append(word)
+    words = before + after
+    if tense.future_cues is not None and tense.future_cues.search(" ".join(words)):
+        return True
+    if tense.verb_tenses is not None:
+        tenses = tense.verb_tenses(words)
+        return "futr" in tenses and "past" not in tenses
+    return False
 
 
 def _latest_year(found: list[_Found]) -> int | None:

@@ -19,6 +19,7 @@ from nutgraf.clean.text import (
     parse_dateline,
     split_title,
     take_dateline,
+    url_date,
 )
 from nutgraf.errors import EmptyInput
 from nutgraf.model import RawDocument
@@ -124,7 +125,7 @@ def clean_extracted(
     if title and page.sitename and _is_site_name(title, page.sitename):
         title = None  # "The Harbour Post - Headline" split the wrong way: take the text's headline line
     cleaned = clean_text(page.text, title=title, source=source, furniture=furniture)
-    cleaned.published = page.published or cleaned.published
+    cleaned.published = page.published or cleaned.published or url_date(page.url)
     cleaned.author = page.author
     cleaned.outlet = page.sitename
     cleaned.url = page.url

@@ -9,7 +9,14 @@ from functools import cache
 
 from nutgraf.lang import all_languages
 
-__all__ = ["join_broken_lines", "normalize_text", "parse_dateline", "split_title", "title_from_sentence"]
+__all__ = [
+    "join_broken_lines",
+    "normalize_text",
+    "parse_dateline",
+    "split_title",
+    "title_from_sentence",
+    "url_date",
+]
 
 MAX_TITLE_CHARS = 200
 MAX_TITLE_WORDS = 30
@@ -108,6 +115,26 @@ def parse_dateline(line: str) -> datetime | None:
             parsed = parsed.replace(hour=int(clock.group(1)), minute=int(clock.group(2)))
         return parsed
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+"""A year/month/day in a URL's path: news sites file stories by date ("/2026/05/16/cup-final")."""
+
+
+def url_date(url: str | None) -> datetime | None:
+    """The date a news URL's path gives (what htmldate tries first), or None: the publication date
+    of a document that carries none in its metadata or its text."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1].partition("/")[2]
+    match = _URL_DATE.search("/" + path)
+    if match is None:
+        return None
+    try:
+        return datetime(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:  # "/2026/02/30/"
+        return None
 
 
 def _month_number(name: str) -> int:

@@ -366,13 +366,58 @@ WEEKDAY_NUMBERS: dict[str, int] = {
     "sunday": 6,
 }
 WEEKDAY_DIRECTIONS: dict[str, int] = {"on": 0, "this": 0, "last": -1, "next": 1, "this coming": 1}
-"""Words before a weekday: 0 = the latest such day on or before publication, -1 strictly before, +1 after."""
+"""Words before a weekday: 0 = the latest such day on or before publication (the next, from publication
+on, when its clause speaks of the future: ``WEEKDAY_FUTURE_CUES``), -1 strictly before, +1 after."""
 WEEKDAY_BARE = True
 """A weekday with no word before it is a date too ("Monday's vote")."""
 WEEKDAY_NOT_AFTER: frozenset[str] = frozenset(
     "black good cyber super ash holy maundy shrove easter giving bloody blue".split()
 )
 """Words that make a weekday a name, not a date ("Black Friday", "Super Tuesday")."""
+
+WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
+    "will",
+    "'ll",
+    "won't",
+    "shall",
+    r"would(?!\s+have)",
+    "due",
+    "scheduled",
+    "expected",
+    "upcoming",
+    "plans?",
+    "planned",
+    "planning",
+    r"going\s+to",
+    r"set\s+to",
+    r"(?:is|are)\s+to",
+)
+"""Regex fragments (whole words, lower case) that put a bare weekday in its clause after publication:
+"The club will parade the trophy on Sunday", "a consultation is due to begin on Monday", "the union
+said it would hold a meeting on Friday". Without one a bare weekday is the latest such day on or
+before publication, as news mostly reports what happened."""
+WEEKDAY_UNTIL: tuple[str, ...] = ("until", "till", "through")
+"""Right before a weekday they point forward ("a red flag warning until Friday")..."""
+WEEKDAY_PAST_AUXILIARIES: tuple[str, ...] = ("had", "was", "were")
+"""...unless the clause is in the past ("the road had been closed until Monday")."""
+CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "because",
+    "so",
+    "after",
+    "before",
+    "when",
+    "since",
+    "which",
+    "who",
+)
+"""Words that open another clause: the tense of "the plant closed on Friday and workers will..."
+is read only up to "and"."""
 
 RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "today": ("day", 0),

@@ -276,6 +276,18 @@ def morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def verb_tenses(words: list[str]) -> set[str]:
+    """The tenses ("past", "pres", "futr") of the verbs among ``words`` by their likeliest reading:
+    Russian says the future with the verb's form ("возобновят", "начнутся"), not with a word."""
+    analyser = morph()
+    tenses = set()
+    for word in words:
+        tag = analyser.parse(word)[0].tag
+        if tag.POS == "VERB" and tag.tense:
+            tenses.add(str(tag.tense))
+    return tenses
+
+
 def recognize(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """Named-entity spans (start, end, PER/ORG/LOC) of each text, batched."""
     ner = slovnet_ner()
@@ -413,9 +425,41 @@ WEEKDAY_DIRECTIONS: dict[str, int] = {
     "вечером": 0,
     "в ночь на": 0,
 }
-"""Words before a weekday: 0 = the latest such day on or before publication, -1 strictly before, +1 after."""
+"""Words before a weekday: 0 = the latest such day on or before publication (the next, from publication
+on, when its clause speaks of the future: ``WEEKDAY_FUTURE_CUES``), -1 strictly before, +1 after."""
 WEEKDAY_BARE = False
 """A weekday needs a preposition to be a date ("в понедельник"; "понедельник" alone is a noun)."""
+WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
+    r"будет",
+    r"будут",
+    r"планиру\w+",
+    r"намерен\w*",
+    r"предстоит",
+    r"ожидается",
+    r"ожидаются",
+    r"собира\w+ся",
+    r"должн\w*(?!\s+был)",
+)
+"""Regex fragments (whole words, lower case) that put a weekday in its clause after publication;
+a verb in the future tense ("Школы возобновят работу в понедельник") does too (``verb_tenses``)."""
+CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
+    "и",
+    "а",
+    "но",
+    "однако",
+    "хотя",
+    "когда",
+    "после",
+    "пока",
+    "поскольку",
+    "потому",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+)
+"""Words that open another clause: "завод закрылся в пятницу и откроется в понедельник" reads each
+weekday's tense on its own side of "и"."""
 WEEKDAY_NOT_AFTER: frozenset[str] = frozenset()
 
 RELATIVE_DATES: dict[str, tuple[str, int]] = {

@@ -113,14 +113,17 @@ def _figure_day(article: Article, figure: Figure) -> str | None:
 
 def timeline(articles: list[Article]) -> list[dict[str, Any]]:
     """Dated items: what each article says happened when (event dates from the text), then when
-    each article was published; in date order, one item per date and sentence."""
+    each article was published; in date order, one item per date and sentence (shown without a
+    wire dateline: "PLESETSK, Russia, July 7 (Continental Wire) —" is where and from whom)."""
+    from nutgraf.summarize.article import without_dateline
+
     items: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for article in articles:
         for mention in article.dates:
             if not mention.date or mention.certainty not in TIMELINE_CERTAINTIES or mention.start < 0:
                 continue
-            sentence = _sentence_around(article.text, mention.start, mention.end)
+            sentence = without_dateline(_sentence_around(article.text, mention.start, mention.end))
             key = (mention.date, sentence.casefold())
             if key in seen:
                 continue
