@@ -116,6 +116,40 @@ def test_the_same_fact_is_told_once_within_and_across_languages():
     assert len({s.article_id for s in digest.sentences}) >= 2
 
 
+def test_a_sentence_whose_figures_another_language_already_gave_is_not_taken():
+    fire = [
+        _article(
+            1,
+            "en",
+            "Meridian Daily",
+            [
+                "About 8,000 people have been ordered to leave their homes as the Copper Ridge fire spread.",
+                "The fire had burned 14,300 acres by Wednesday morning and was 12% contained.",
+            ],
+            figures=[
+                ("8,000 people", 8000, "people"),
+                ("14,300 acres", 14300, "acres"),
+                ("12%", 12, "percent"),
+            ],
+        ),
+        _article(
+            2,
+            "ru",
+            "Вестник",
+            [
+                "Пожар «Коппер-Ридж» в Орегоне вынудил покинуть дома около 8 тысяч человек.",
+                "По данным пожарной службы округа, локализовать удалось лишь 12% кромки пожара.",
+                "Губернатор штата объявил режим чрезвычайной ситуации в округе.",
+            ],
+            figures=[("8 тысяч человек", 8000, "people"), ("12%", 12, "percent")],
+        ),
+    ]
+    texts = [s.text for s in story_digest(fire, sentences=4).sentences]
+    assert len(texts) == 4 or "Губернатор" in " ".join(texts), texts
+    assert sum("12%" in t for t in texts) == 1, texts
+    assert sum("8,000" in t or "8 тысяч" in t for t in texts) == 1, texts
+
+
 def test_syndicated_copies_are_not_cited():
     assert all(s.article_id != 4 for s in story_digest(_story(), sentences=6).sentences)
 
