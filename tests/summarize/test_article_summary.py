@@ -94,6 +94,10 @@ def test_centrality_scales_the_most_shared_sentence_to_one():
         (RUSSIAN, RUSSIAN_TITLE, "ru", "По их подсчётам,", "По подсчётам администрации порта,"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "В этом случае", "В порту пообещали, что"),
         (ENGLISH, TITLE, "en", "Despite this, officials said", "Port officials said"),
+        # openings that only look like pointers back: a time, or "both" and a name
+        (ENGLISH, TITLE, "en", "This time, officials said", "This week, officials said"),
+        (ENGLISH, TITLE, "en", "Both officials said", "Both Ann Lowe and the harbour master said"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "В этом случае", "В этом году"),
     ],
 )
 def test_no_dangling_opening_without_its_antecedent(template, title, language, dangling, standalone):

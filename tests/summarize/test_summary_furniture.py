@@ -91,13 +91,12 @@ def test_summaries_read_on_their_own(samples, name):
     that is not right before it, no person called by surname without their introduction."""
     for source, summary, sentences, language, people in ingest_summaries(input_paths(name, samples)):
         assert len(set(summary)) == len(summary), source
-        openings = get_language(language).DANGLING_STARTS
         # A summary sentence is its article sentence, less a wire dateline it may open with.
         positions = [next(i for i, t in enumerate(sentences) if t.endswith(s)) for s in summary]
         for k, (sentence, position) in enumerate(zip(summary, positions, strict=True)):
             assert not _bare_quote(sentence), (source, sentence)
             assert not _aside(sentence, get_language(language).CREDIT_LABELS), (source, sentence)
-            if position > 0 and _dangles(sentence, openings):
+            if position > 0 and _dangles(sentence, language):
                 assert k > 0 and positions[k - 1] == position - 1, (source, sentence)
             for keys in (name_keys(p) for p in people):
                 if len(keys) > 1 and opens_with_surname_alone(sentence, keys):

@@ -220,6 +220,15 @@ DANGLING_STARTS: tuple[str, ...] = (
 )
 """Openings that point back to an earlier sentence: such a sentence is only summary material
 right after the sentence it depends on (or as the article's first sentence, after the headline)."""
+DANGLING_EXCEPTIONS: tuple[str, ...] = tuple(
+    f"this {time}"
+    for time in "year week month morning afternoon evening weekend season summer spring autumn fall winter".split()
+)
+"""Openings that start like a pointer back but name a time: "This year the Grammys have been
+dominated by..." stands on its own ("This time..." does not: it recalls an earlier time)."""
+DANGLING_UNLESS_NAMED: tuple[str, ...] = ("both",)
+"""Openings that point back unless a name follows: "Both Boeing and Airbus have..." says who;
+"Both companies have..." leans on the sentence that named them."""
 
 CREDIT_LABELS: tuple[str, ...] = (
     "source:",

@@ -211,6 +211,24 @@ DANGLING_STARTS: tuple[str, ...] = (
 """Openings that point back to an earlier sentence (see the English module). "По его/их ..." covers
 "по его словам", "по их подсчётам", "по её мнению", "по их данным": whose words or count is in the
 sentence before; "По данным МЧС" names its source and stands alone."""
+DANGLING_EXCEPTIONS: tuple[str, ...] = (
+    "в этом году",
+    "в этом месяце",
+    "в этом сезоне",
+    "в этом квартале",
+    "этим летом",
+    "этой весной",
+    "этой осенью",
+    "этой зимой",
+    "этим утром",
+    "этим вечером",
+    "этой ночью",
+    *(f"в этот {day}" for day in ("понедельник", "вторник", "четверг")),
+    *(f"в эту {day}" for day in ("среду", "пятницу", "субботу")),
+    "в это воскресенье",
+)
+"""Openings that start like a pointer back but name a time ("В этом году выручка выросла..."); "в
+этот день" recalls a day named before and still points back."""
 
 CREDIT_LABELS: tuple[str, ...] = (
     "источник:",

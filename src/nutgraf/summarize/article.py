@@ -257,19 +257,53 @@ def _bare_quote(text: str) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Dangling:
+    """A language's openings that point back, and the openings that only look like them."""
+
+    openings: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None
+    unless_named: re.Pattern[str] | None
+
+
+def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for phrases at the start of a text, each ending at a word boundary ("he" but not
+    "here"), longest first."""
+    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)") if alternatives else None
+
+
 @cache
-def _dangling_openings(openings: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a language's openings, each ending at a word boundary ("he" but not "here")."""
-    alternatives = "|".join(re.escape(o) for o in sorted(openings, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})(?!\w)")
-
-
-def _dangles(text: str, openings: tuple[str, ...]) -> bool:
-    """Whether the sentence opens by pointing back at an earlier one ("He added...", "Однако...")."""
-    return (
-        bool(openings)
-        and _dangling_openings(tuple(openings)).match(text.lstrip("\"'“«—–- ").lower()) is not None
+def _dangling(language: str | None) -> _Dangling:
+    module = get_language(language)
+    named = _phrases(getattr(module, "DANGLING_UNLESS_NAMED", ()))
+    return _Dangling(
+        openings=_phrases(
+            (*getattr(module, "DANGLING_STARTS", ()), *getattr(module, "DANGLING_UNLESS_NAMED", ()))
+        ),
+        exceptions=_phrases(getattr(module, "DANGLING_EXCEPTIONS", ())),
+        unless_named=re.compile(rf"(?:{named.pattern})\s+[A-ZА-ЯЁ]", re.IGNORECASE) if named else None,
     )
+
+
+def _dangles(text: str, language: str | None) -> bool:
+    """Whether the sentence opens by pointing back at an earlier one ("He added...", "Однако..."),
+    not by naming a time ("This year...", "В этом году...") or what it is about ("Both Boeing and
+    Airbus...")."""
+    rules = _dangling(language)
+    if rules.openings is None:
+        return False
+    opening = text.lstrip("\"'“«—–- ")
+    lowered = opening.lower()
+    if rules.openings.match(lowered) is None:
+        return False
+    if rules.exceptions is not None and rules.exceptions.match(lowered):
+        return False
+    if rules.unless_named is not None:
+        named = rules.unless_named.match(opening)
+        if named is not None and opening[named.end() - 1].isupper():
+            return False
+    return True
 
 
 @lru_cache(maxsize=8192)
@@ -366,9 +400,9 @@ def _loses_speaker(index: int, sentences: list[Sentence], inside_quote: list[boo
     return inside_quote[index] or _bare_quote(sentences[index].text)
 
 
-def _leans_back(index: int, sentences: list[Sentence], openings: tuple[str, ...]) -> bool:
+def _leans_back(index: int, sentences: list[Sentence], language: str | None) -> bool:
     """Rule two: a sentence (not the first) that opens by pointing back needs the one before it."""
-    return index > 0 and _dangles(sentences[index].text, openings)
+    return index > 0 and _dangles(sentences[index].text, language)
 
 
 def readability_problems(
@@ -381,7 +415,6 @@ def readability_problems(
     of ``people`` alone needs the sentence that names them in full; a sentence inside an unfinished
     quotation, or a bare quotation, has lost its speaker. The benchmark applies the same test to
     every system's summaries, so that readability is measured beside ROUGE."""
-    openings = getattr(get_language(language), "DANGLING_STARTS", ())
     inside_quote = _quote_flags(sentences)
     introductions = _introductions(sentences, tuple(people))
     picked = set(chosen)
@@ -389,7 +422,7 @@ def readability_problems(
     for index in chosen:
         if _loses_speaker(index, sentences, inside_quote):
             problems[index] = "quotation cut from its speaker"
-        elif index - 1 not in picked and _leans_back(index, sentences, openings):
+        elif index - 1 not in picked and _leans_back(index, sentences, language):
             problems[index] = "opens by pointing back at a sentence left out"
         elif index in introductions and introductions[index] not in picked:
             problems[index] = "names a person by surname, introduced in a sentence left out"
@@ -415,7 +448,6 @@ def select_sentences(
     params = params or SummaryParams()
     introductions = _introductions(sentences, tuple(people))
     module = get_language(language)
-    openings = getattr(module, "DANGLING_STARTS", ())
     credit_labels = getattr(module, "CREDIT_LABELS", ())
     title_bag, *terms = sentence_terms([title or "", *(s.text for s in sentences)], language)
     bags = [set(bag) for bag in terms]
@@ -451,7 +483,7 @@ def select_sentences(
 
     def leans(index: int) -> bool:
         if index not in leaning:
-            leaning[index] = _leans_back(index, sentences, openings)
+            leaning[index] = _leans_back(index, sentences, language)
         return leaning[index]
 
     def antecedent(index: int) -> int | None:

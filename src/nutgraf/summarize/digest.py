@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from nutgraf.lang import content_terms, get_language
+from nutgraf.lang import content_terms
 from nutgraf.model import Article
 from nutgraf.summarize.article import _dangles, name_keys, surname_only
 
@@ -221,11 +221,10 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     found = []
     seen: set[str] = set()
     for article in articles:
-        openings = getattr(get_language(article.language), "DANGLING_STARTS", ())
         people = _people(article)
         for rank, text in enumerate(article.summary):
             key = " ".join(_WORD.findall(text.casefold()))
-            if not key or key in seen or (rank and _dangles(text, openings)):
+            if not key or key in seen or (rank and _dangles(text, article.language)):
                 # A sentence that leans on the one before it ("He added...") cannot stand in a
                 # digest, where its antecedent is not next to it.
                 continue
