@@ -85,3 +85,18 @@ def test_an_item_is_shown_without_its_wire_dateline():
     wire = _article(1, "en", [(sentence, "May 3", "2026-05-03")])
     (item,) = timeline([wire])
     assert item["text"] == "The Varna Bridge closed on Sunday for repairs."
+
+
+def test_an_item_is_its_whole_sentence_past_abbreviations():
+    sentence = (
+        "Огонь охватил около 5,8 тыс. гектаров, тогда как во вторник пожар оценивали в 9 тыс. гектаров."
+    )
+    report = _article(
+        1,
+        "ru",
+        [
+            ("Пожар начался в понедельник.", "в понедельник", "2026-08-03"),
+            (sentence, "во вторник", "2026-08-04"),
+        ],
+    )
+    assert [item["text"] for item in timeline([report])] == ["Пожар начался в понедельник.", sentence]

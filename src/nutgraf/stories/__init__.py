@@ -44,7 +44,10 @@ a 1.4 million rouble deposit limit and a 16.8 billion rouble payout, both "insur
 TIMELINE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
 
 _SUBJECT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*(\s+)(?=[\"«“„(\[]?[A-ZА-ЯЁ0-9])")
+"""A sentence ends at a stop (and closing quotes) before a space and a capital or digit: "около 5,8
+тыс. гектаров" and "3 млрд. рублей" go on (the stored article keeps no sentence offsets, and
+splitting every article again would cost each story view milliseconds per article)."""
 
 
 def article_brief(article: Article) -> dict[str, Any]:
@@ -82,7 +85,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         begin = match.end()
     stops = [
         p
-        for p in (text.find("\n", end), *(m.start() for m in [_SENTENCE_END.search(text, end)] if m))
+        for p in (text.find("\n", end), *(m.start(1) for m in [_SENTENCE_END.search(text, end)] if m))
         if p >= 0
     ]
     return begin, min(stops) if stops else len(text)
