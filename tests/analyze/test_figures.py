@@ -380,6 +380,10 @@ def test_inflected_russian_cues_match_by_stem():
         ("В 2024 году экспорт достиг 5 млрд долларов.", "ru", "2024"),
         ("Экспорт в прошлом году достиг 5 млрд долларов.", "ru", "прошлый год"),
         ("Завод будет выпускать 2 млн тонн в год.", "ru", "в год"),
+        # "now" keeps an older year in the sentence away from a present figure
+        ("Lumora opened the plant in 2016 and currently employs about 1,350 people.", "en", "now"),
+        ("The company now expects revenue of $5 billion in 2027.", "en", "2027"),
+        ("Завод открыт в 2016 году, сейчас на нём работают 1 350 человек.", "ru", "сейчас"),
     ],
 )
 def test_periods(text, language, period):

@@ -1005,8 +1005,10 @@ FIGURE_PERIODS: tuple[tuple[str, str], ...] = (
     (r"\bв\s+(?:этом|текущем)\s+месяце\b", "этот месяц"),
     (r"\bв\s+месяц\b|\bежемесячно\b", "в месяц"),
     (r"\bв\s+сутки\b|\bв\s+день\b|\bежедневно\b", "в день"),
+    (r"\b(?:сейчас|ныне|в\s+настоящее\s+время|на\s+данный\s+момент)\b", "сейчас"),
 )
-"""When a figure holds (regex, normalised label; ``\\1`` is the year): the nearest in the sentence wins."""
+"""When a figure holds (regex, normalised label; ``\\1`` is the year): the nearest in the sentence wins.
+"Сейчас" keeps an older year away: "завод открыт в 2016 году, сейчас на нём работают 1 350 человек"."""
 
 FIGURE_GROUP_SEPARATORS = " \u00a0\u2009\u202f"
 """Characters that group thousands ("3 400", or a no-break/thin space); "," and "." are decimal points."""
