@@ -168,6 +168,13 @@ def test_relative_russian(phrase, date):
         ("Школы и детские сады возобновят работу в понедельник.", "ru", "2025-03-17"),
         ("В пятницу профсоюз проведёт собрание.", "ru", "2025-03-14"),
         ("Собрание должно пройти в субботу.", "ru", "2025-03-15"),
+        ("The warning lasts until midday Saturday.", "en", "2025-03-15"),
+        (
+            'He called it "nonsense." At the museum on Sunday, Ms Truss will meet ministers.',
+            "en",
+            "2025-03-16",
+        ),
+        ("Training is expected to go ahead as normal on Monday.", "en", "2025-03-17"),
         # ...and otherwise behind, as news mostly reports what happened
         ("Lumora said on Tuesday it would close the plant.", "en", "2025-03-11"),  # when it was said
         ("On Monday, Lumora said it would close the plant.", "en", "2025-03-10"),
@@ -176,6 +183,8 @@ def test_relative_russian(phrase, date):
         ("The road had been closed until Monday.", "en", "2025-03-10"),
         ("Hargreaves, who will retire soon, said on Monday the plan stands.", "en", "2025-03-10"),
         ("В понедельник все они ещё принимали клиентов.", "ru", "2025-03-10"),
+        ("The long planned election appeared close to collapse on Sunday.", "en", "2025-03-09"),
+        ("At the museum on Sunday, Ms Truss said the talks had failed.", "en", "2025-03-09"),
         ("Лапин во вторник заявил, что выплаты начнутся через две недели.", "ru", "2025-03-11"),
     ],
 )

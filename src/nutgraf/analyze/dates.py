@@ -61,6 +61,8 @@ are the longest, 13 characters)."""
 
 TENSE_WINDOW = 400
 """Characters looked back for the start of a weekday's sentence when reading its tense."""
+OPENING_TAIL_WORDS = 2
+"""Words after a weekday that still belong to an opening adverbial phrase ("On Sunday morning, ...")."""
 
 LEAP_YEAR = 2000
 """Validates a yearless "29 февраля" before any year is known."""
@@ -113,6 +115,7 @@ class _Tense:
     verb_tenses: Callable[[list[str]], set[str]] | None
     until: frozenset[str]
     past_auxiliaries: frozenset[str]
+    introductions: frozenset[str]
     clause_words: frozenset[str]
     speech_verbs: frozenset[str]
 
@@ -336,6 +339,7 @@ def _tense(module: Any) -> _Tense:
         verb_tenses=getattr(module, "verb_tenses", None),
         until=frozenset(getattr(module, "WEEKDAY_UNTIL", ())),
         past_auxiliaries=frozenset(getattr(module, "WEEKDAY_PAST_AUXILIARIES", ())),
+        introductions=frozenset(getattr(module, "WEEKDAY_INTRODUCTIONS", ())),
         clause_words=frozenset((*getattr(module, "CLAUSE_CONJUNCTIONS", ()), *reported)),
         speech_verbs=frozenset(w.lower() for w in getattr(module, "SPEECH_VERBS", ())),
     )
@@ -618,7 +622,7 @@ def _relative_day(item: _Found, published: date) -> date:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"»”’)]*\s|\n")
 _TENSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -638,9 +642,10 @@ def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
     breaks_before = _CLAUSE_BREAK.finditer(lowered, sentence_start, item.start)
     clause_start = max((m.end() for m in breaks_before), default=sentence_start)
     before = _TENSE_WORD.findall(lowered[clause_start : item.start])
+    opening = clause_start == sentence_start and (not before or before[0] in tense.introductions)
     cut = max((i + 1 for i, word in enumerate(before) if word in tense.clause_words), default=0)
     before = before[cut:]
-    if before and before[-1] in tense.until:
+    if tense.until.intersection(before[-2:]):
         return not tense.past_auxiliaries.intersection(before)
     spoken = max((i + 1 for i, word in enumerate(before) if word in tense.speech_verbs), default=0)
     if spoken and spoken == len(before):
@@ -648,8 +653,10 @@ def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
     before = before[spoken:]
     tail = lowered[item.end : sentence_end]
     breaks = list(_CLAUSE_BREAK.finditer(tail))
-    if breaks and not before and not tail[: breaks[0].start()].strip():
-        breaks = breaks[1:]  # a weekday opening its sentence: "On Friday, the union will..."
+    if breaks and opening and len(_TENSE_WORD.findall(tail[: breaks[0].start()])) <= OPENING_TAIL_WORDS:
+        # an adverbial phrase opening the sentence takes the main clause's tense: "On Friday, the
+        # union will...", "At the museum on Sunday morning, Ms Truss will..."
+        breaks = breaks[1:]
     after = []
     for word in _TENSE_WORD.findall(tail[: breaks[0].start()] if breaks else tail):
         if word in tense.clause_words or word in tense.speech_verbs:

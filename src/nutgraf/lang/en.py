@@ -390,23 +390,35 @@ WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
     "won't",
     "shall",
     r"would(?!\s+have)",
-    "due",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "plans?",
-    "planned",
-    "planning",
-    r"going\s+to",
-    r"set\s+to",
+    r"(?:is|are|was|were|'s|'re)\s+due",
+    r"(?:expected|scheduled|set|planned|planning|plans?|going|due)\s+to",
+    r"(?:scheduled|planned)\s+for",
     r"(?:is|are)\s+to",
+    "upcoming",
 )
 """Regex fragments (whole words, lower case) that put a bare weekday in its clause after publication:
 "The club will parade the trophy on Sunday", "a consultation is due to begin on Monday", "the union
-said it would hold a meeting on Friday". Without one a bare weekday is the latest such day on or
-before publication, as news mostly reports what happened."""
+said it would hold a meeting on Friday", "training is expected to go ahead on Monday". Words that
+are adjectives as often ("the long planned date of ... appeared close to collapse on Sunday")
+count only with their "to"/"for". Without a cue a bare weekday is the latest such day on or before
+publication, as news mostly reports what happened."""
+WEEKDAY_INTRODUCTIONS: tuple[str, ...] = (
+    "at",
+    "in",
+    "on",
+    "during",
+    "by",
+    "from",
+    "over",
+    "later",
+    "earlier",
+)
+"""A sentence opening with one of these opens with an adverbial phrase, and the tense of a weekday in
+it is the main clause's after the comma: "At the Museum of Liverpool on Sunday, Ms Truss will
+have discussions"."""
 WEEKDAY_UNTIL: tuple[str, ...] = ("until", "till", "through")
-"""Right before a weekday they point forward ("a red flag warning until Friday")..."""
+"""Right before a weekday, or a word before it, they point forward ("a red flag warning until
+Friday", "the warning lasts until midday Monday")..."""
 WEEKDAY_PAST_AUXILIARIES: tuple[str, ...] = ("had", "was", "were")
 """...unless the clause is in the past ("the road had been closed until Monday")."""
 CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
