@@ -432,6 +432,8 @@ def test_lexicon_covers_both_languages():
         if "counts" in entry:  # counted nouns the figure readers know, for a key of counts
             assert "count" in entry["kinds"], key
             assert set(entry["counts"]) <= set(get_language("en").FIGURE_COUNTED.values()), key
+        if "same_units" in entry:  # counted units that are one quantity for this key
+            assert set(entry["same_units"]) <= set(get_language("en").FIGURE_COUNTED.values()), key
         if "refines" in entry:  # keys it sharpens, with words in both languages
             assert set(entry["refines"]["keys"]) <= set(lexicon) - {key}, key
             assert entry["refines"]["en"] and entry["refines"]["ru"], key

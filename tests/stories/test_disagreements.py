@@ -73,3 +73,15 @@ def test_cuts_are_told_apart_from_new_jobs_and_the_workforce():
     assert _subjects([created, cut, employs]) == []
     lost = _report(4, "The closure will cost about 900 jobs, the union said.")
     assert _subjects([cut, lost]) == ["job_cuts"]
+
+
+def test_jobs_and_workers_cut_are_one_quantity():
+    jobs = _report(1, "The company is cutting 1,200 jobs at the plant.")
+    workers = _report(2, "About 1,500 workers will lose their jobs at the plant, the union said.")
+    assert _subjects([jobs, workers]) == ["job_cuts"]
+    (found,) = disagreements([jobs, workers])
+    assert found["unit"] == "jobs" and {c["unit"] for c in found["claims"]} == {"jobs", "people"}
+    # ...while a count of people and one of homes stay apart under any key
+    homes = _report(3, "The storm damaged 300 homes on the coast.")
+    people = _report(4, "The storm damaged the homes of 900 people on the coast.")
+    assert _subjects([homes, people]) == []

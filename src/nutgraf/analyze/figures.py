@@ -47,7 +47,7 @@ from types import MappingProxyType
 from nutgraf.lang import content_terms, get_language
 from nutgraf.model import Figure
 
-__all__ = ["extract_figures", "subject_keys"]
+__all__ = ["comparable_unit", "extract_figures", "subject_keys"]
 
 # Subject scoring, in content words. Tuned on the tests' sentences and checked by hand on ~350 BBC
 # articles and the 63 ods Russian ones of ../shared/eval: a cue in the clause before ("trade turnover, which nearly
@@ -326,6 +326,23 @@ def _subjects_data() -> dict[str, dict[str, list[str]]]:
     """The subject lexicon as shipped in package data."""
     raw = resources.files("nutgraf.analyze").joinpath("subjects.json").read_text(encoding="utf-8")
     return json.loads(raw)["subjects"]
+
+
+@cache
+def _same_units() -> dict[tuple[str, str], str]:
+    return {
+        (key, unit): entry["same_units"][0]
+        for key, entry in _subjects_data().items()
+        for unit in entry.get("same_units", ())
+    }
+
+
+def comparable_unit(subject: str, unit: str) -> str:
+    """The unit under which a figure of ``subject`` is compared with others: for a key whose
+    counted units are one quantity ("1,200 jobs" cut and "1,500 workers" laid off) their first,
+    else the unit itself. A change key ("job_cuts_change") compares as its key does."""
+    base = subject.removesuffix("_change")
+    return _same_units().get((base, unit), unit)
 
 
 def subject_keys() -> list[str]:

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
+from nutgraf.analyze.figures import comparable_unit
 from nutgraf.model import Article, Figure, Story, to_dict
 from nutgraf.summarize.digest import DIGEST_SENTENCES
 
@@ -230,10 +231,11 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
         subjects_of: dict[tuple[float, str], set[str]] = defaultdict(set)
         for figure in article.figures:
             if figure.subject and figure.unit and _SUBJECT_KEY.match(figure.subject):
-                per_subject[(figure.subject, figure.unit)].append(figure)
-                subjects_of[(figure.value, figure.unit)].add(figure.subject)
+                unit = comparable_unit(figure.subject, figure.unit)
+                per_subject[(figure.subject, unit)].append(figure)
+                subjects_of[(figure.value, unit)].add(figure.subject)
         for key in list(per_subject):
-            per_subject[key] = [f for f in per_subject[key] if len(subjects_of[(f.value, f.unit)]) == 1]
+            per_subject[key] = [f for f in per_subject[key] if len(subjects_of[(f.value, key[1])]) == 1]
             if not per_subject[key]:
                 del per_subject[key]
         for key, figures in per_subject.items():
