@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from nutgraf.model import Article, DateMention, Entity, Figure
 from nutgraf.stories import timeline
 
@@ -100,3 +102,21 @@ def test_an_item_is_its_whole_sentence_past_abbreviations():
         ],
     )
     assert [item["text"] for item in timeline([report])] == ["Пожар начался в понедельник.", sentence]
+
+
+def test_an_event_dated_after_its_report_is_upcoming():
+    report = _article(
+        1,
+        "en",
+        [
+            ("The Varna Bridge closed on 3 May 2026 for repairs.", "3 May 2026", "2026-05-03"),
+            ("It will reopen on 9 May 2026, the mayor said.", "9 May 2026", "2026-05-09"),
+        ],
+    )
+    report.published = datetime(2026, 5, 4, 10)
+    items = timeline([report])
+    assert [(i["date"], i["kind"], i["upcoming"]) for i in items] == [
+        ("2026-05-03", "event", False),
+        ("2026-05-04", "published", False),
+        ("2026-05-09", "event", True),
+    ]

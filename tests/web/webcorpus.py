@@ -47,7 +47,8 @@ RECORDS = [
             "The ferry cost 15 million euros, according to the regional transport office, and it was built "
             "at a shipyard in Turku over two years.\n\n"
             "Mayor Elina Varto told the crowd that the ferries would run every hour. Local shop owners said "
-            "they expected more visitors from Marlow over the summer."
+            "they expected more visitors from Marlow over the summer.\n\n"
+            "A second ferry will join the route on Saturday, the transport office said."
         ),
     },
     {

@@ -118,12 +118,15 @@ def _figure_day(article: Article, figure: Figure) -> str | None:
 def timeline(articles: list[Article]) -> list[dict[str, Any]]:
     """Dated items: what each article says happened when (event dates from the text), then when
     each article was published; in date order, one item per date and sentence (shown without a
-    wire dateline: "PLESETSK, Russia, July 7 (Continental Wire) —" is where and from whom)."""
+    wire dateline: "PLESETSK, Russia, July 7 (Continental Wire) —" is where and from whom). An
+    event dated after the publication of the article that reports it is ``upcoming``: announced
+    ("the union will hold a meeting on Friday"), not yet happened."""
     from nutgraf.summarize.article import without_dateline
 
     items: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for article in articles:
+        published = article.published.date().isoformat() if article.published else None
         for mention in article.dates:
             if not mention.date or mention.certainty not in TIMELINE_CERTAINTIES or mention.start < 0:
                 continue
@@ -140,6 +143,7 @@ def timeline(articles: list[Article]) -> list[dict[str, Any]]:
                     "article_id": article.id,
                     "kind": "event",
                     "certainty": mention.certainty,
+                    "upcoming": published is not None and mention.date > published,
                 }
             )
         if article.published is not None:
@@ -151,6 +155,7 @@ def timeline(articles: list[Article]) -> list[dict[str, Any]]:
                     "article_id": article.id,
                     "kind": "published",
                     "certainty": "exact",
+                    "upcoming": False,
                 }
             )
     items.sort(key=lambda item: (item["date"], item["kind"] != "event", item["article_id"] or 0))
