@@ -32,12 +32,48 @@ __all__ = [
 ]
 
 
+NER_CHUNK_CHARS = 100_000
+"""Longer texts go to NER in pieces of at most this many characters, cut at paragraph breaks:
+spaCy refuses a text over 1,000,000 characters (and wants about 1 GB per 100,000 of them for its
+parser), and a long transcript or report is still an article to ingest."""
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text`` cut at paragraph breaks (else line breaks, else anywhere) into
+    pieces of at most ``NER_CHUNK_CHARS``."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > NER_CHUNK_CHARS:
+        limit = start + NER_CHUNK_CHARS
+        cut = text.rfind("\n\n", start, limit)
+        if cut <= start:
+            cut = text.rfind("\n", start, limit)
+        if cut <= start:
+            cut = limit
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
 def recognize(texts: list[str], language: str) -> list[list[tuple[int, int, str]]]:
-    """NER spans for texts of one language; languages without a model get none."""
+    """NER spans for texts of one language; languages without a model get none. A text longer than
+    ``NER_CHUNK_CHARS`` is read in paragraph-aligned pieces, its spans shifted back into place."""
     recognizer = getattr(get_language(language), "recognize", None)
     if recognizer is None or not texts:
         return [[] for _ in texts]
-    return recognizer(texts)
+    if all(len(text) <= NER_CHUNK_CHARS for text in texts):
+        return recognizer(texts)
+    pieces = [_chunks(text) for text in texts]
+    found = iter(recognizer([piece for chunks in pieces for _offset, piece in chunks]))
+    return [
+        [
+            (start + offset, end + offset, label)
+            for offset, _piece in chunks
+            for start, end, label in next(found)
+        ]
+        for chunks in pieces
+    ]
 
 
 def person_names(entities: list[Entity]) -> list[str]:
