@@ -108,8 +108,8 @@ class _Grammar:
 @dataclass(frozen=True, slots=True)
 class _Tense:
     """What says that a weekday lies after publication: future cues, a future verb (``verb_tenses``),
-    "until" right before it; and what bounds the words read: clause words, speech verbs and the
-    conjunction that opens reported speech."""
+    "until" among the two words before it; and what bounds the words read: clause words, speech
+    verbs, the conjunction that opens reported speech, the words that open an adverbial phrase."""
 
     future_cues: re.Pattern[str] | None
     verb_tenses: Callable[[list[str]], set[str]] | None
@@ -631,7 +631,8 @@ def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
     future. The clause is read from its start (a comma, a dash, "and", "that") to its end; a weekday
     right after a speech verb says when something was said ("said on Monday it would close"), and
     one after a speech verb is read only in what was said ("said it would hold a meeting on
-    Friday"). "Until" right before it points forward unless the clause is in the past."""
+    Friday"). "Until" just before it ("until midday Monday") points forward unless the clause is in
+    the past; an adverbial phrase opening the sentence takes the main clause's tense."""
     if tense.future_cues is None and tense.verb_tenses is None and not tense.until:
         return False
     window = max(0, item.start - TENSE_WINDOW)
