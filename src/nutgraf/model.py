@@ -114,7 +114,9 @@ class DateMention:
     ("с 13 по 14 марта"). ``certainty`` says how the date was resolved: ``exact`` (day, month and
     year written), ``inferred-year`` (year taken from the publication date or the text),
     ``relative`` ("yesterday", "next week", "в понедельник") or ``unresolved`` (no anchor date).
-    ``start``/``end`` are character offsets into the article text.
+    ``start``/``end`` are character offsets into the article text. ``granularity`` says how much of
+    ``date`` the text gives: ``day``, ``week`` (``date`` is its Monday: "next week"), ``month`` (its
+    1st: "в марте прошлого года") or ``year`` (January 1: "last year", "in 2019").
     """
 
     text: str
@@ -123,6 +125,7 @@ class DateMention:
     end_date: str | None = None
     start: int = -1
     end: int = -1
+    granularity: str = "day"
 
 
 @dataclass(slots=True)

@@ -193,6 +193,26 @@ def test_a_weekday_in_a_clause_about_the_future_lies_ahead(text, language, date)
     assert weekdays[0].date == date
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "granularity"),
+    [
+        ("The committee met on Monday.", "en", "day"),
+        ("The committee met yesterday.", "en", "day"),
+        ("The committee will meet next week.", "en", "week"),
+        ("The committee met last month.", "en", "month"),
+        ("The plant shut in October last year.", "en", "month"),
+        ("The committee met last year.", "en", "year"),
+        ("The bridge was built in 2019.", "en", "year"),
+        ("The bridge opened on March 10, 2025.", "en", "day"),
+        ("Комиссия соберётся на следующей неделе.", "ru", "week"),
+        ("В марте прошлого года завод закрылся.", "ru", "month"),
+        ("Комиссия собиралась в прошлом году.", "ru", "year"),
+    ],
+)
+def test_a_date_says_how_much_of_it_the_text_gives(text, language, granularity):
+    assert only(text, language).granularity == granularity
+
+
 def test_tense_decides_each_weekday_on_its_side_of_a_conjunction():
     both = found("Завод закрылся в среду и откроется в понедельник.", "ru")
     assert (both["в среду"].date, both["в понедельник"].date) == ("2025-03-12", "2025-03-17")

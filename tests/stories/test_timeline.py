@@ -120,3 +120,10 @@ def test_an_event_dated_after_its_report_is_upcoming():
         ("2026-05-04", "published", False),
         ("2026-05-09", "event", True),
     ]
+
+
+def test_an_item_says_how_much_of_its_date_the_text_gives():
+    report = _article(1, "en", [("The bridge will close for a month next week.", "next week", "2026-05-11")])
+    report.dates[0].granularity = "week"
+    (item,) = timeline([report])
+    assert (item["date"], item["granularity"]) == ("2026-05-11", "week")

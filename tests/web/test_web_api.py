@@ -62,10 +62,16 @@ def test_story_detail_has_digest_timeline_disagreements(client, ids):
     assert story["digest"] and all(s["article_id"] in story["article_ids"] for s in story["digest"])
     assert all(s["outlet"] for s in story["digest"])
     assert story["timeline"] and all(item["date"] for item in story["timeline"])
-    # announced for after its report: "A second ferry will join the route on Saturday"
-    upcoming = [item for item in story["timeline"] if item["upcoming"]]
-    assert [(item["date"], item["article_id"]) for item in upcoming] == [("2026-03-07", ids["ph-1"])]
-    assert "(expected)" in client.get(f"/stories/{ferry['id']}").text
+    # announced for after its report: "A second ferry will join the route on Saturday", and season
+    # tickets "go on sale next week" (a week, shown as such)
+    upcoming = [
+        (item["date"], item["granularity"], item["article_id"])
+        for item in story["timeline"]
+        if item["upcoming"]
+    ]
+    assert upcoming == [("2026-03-07", "day", ids["ph-1"]), ("2026-03-09", "week", ids["ph-1"])]
+    page = client.get(f"/stories/{ferry['id']}").text
+    assert "(expected)" in page and "week of 2026-03-09" in page
     costs = [d for d in story["disagreements"] if d["unit"] == "EUR"]
     assert costs and {c["value"] for c in costs[0]["claims"]} >= {12e6, 15e6}
     names = {e["id"]: e["names"] for e in story["entities"]}

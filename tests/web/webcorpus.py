@@ -48,7 +48,8 @@ RECORDS = [
             "at a shipyard in Turku over two years.\n\n"
             "Mayor Elina Varto told the crowd that the ferries would run every hour. Local shop owners said "
             "they expected more visitors from Marlow over the summer.\n\n"
-            "A second ferry will join the route on Saturday, the transport office said."
+            "A second ferry will join the route on Saturday, the transport office said. Season tickets "
+            "go on sale next week."
         ),
     },
     {

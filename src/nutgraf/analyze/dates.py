@@ -502,10 +502,12 @@ def _resolve(item: _Found, text: str, published: date | None, anchor_year: int |
         if published is None:
             return DateMention(surface, None, "unresolved", None, item.start, item.end)
         day = _relative_day(item, published)
-        return DateMention(surface, day.isoformat(), "relative", None, item.start, item.end)
+        granularity = "day" if item.kind == "weekday" or item.unit == "day" else item.unit
+        return DateMention(surface, day.isoformat(), "relative", None, item.start, item.end, granularity)
     if item.kind == "year":
         assert item.year is not None
-        return DateMention(surface, date(item.year, 1, 1).isoformat(), "year", None, item.start, item.end)
+        first = date(item.year, 1, 1).isoformat()
+        return DateMention(surface, first, "year", None, item.start, item.end, "year")
     assert item.month is not None
     if item.kind == "month":
         year, certainty = _year_of(item.year, item.year_offset, published, None, None)
@@ -518,6 +520,7 @@ def _resolve(item: _Found, text: str, published: date | None, anchor_year: int |
             None,
             item.start,
             item.end,
+            "month",
         )
     if item.kind == "range":
         return _resolve_range(item, surface, published, anchor_year)

@@ -143,6 +143,7 @@ def timeline(articles: list[Article]) -> list[dict[str, Any]]:
                     "article_id": article.id,
                     "kind": "event",
                     "certainty": mention.certainty,
+                    "granularity": mention.granularity,
                     "upcoming": published is not None and mention.date > published,
                 }
             )
@@ -155,6 +156,7 @@ def timeline(articles: list[Article]) -> list[dict[str, Any]]:
                     "article_id": article.id,
                     "kind": "published",
                     "certainty": "exact",
+                    "granularity": "day",
                     "upcoming": False,
                 }
             )

@@ -76,6 +76,8 @@ class TimelineItem(_Open):
     article_id: int | None = None
     kind: str
     certainty: str | None = None
+    granularity: str = "day"
+    upcoming: bool = False
     also_article_ids: list[int] = []
 
 
