@@ -160,6 +160,19 @@ def nutgraf_system(article: Article, count: int, params: SummaryParams | None = 
 NO_LEDE = SummaryParams(lede=0.0)
 
 
+def choose(
+    article: Article,
+    sentences: list,
+    count: int,
+    people: list[str],
+    params: SummaryParams | None = None,
+) -> list[int]:
+    """Nutgraf's choice among an article's split sentences, as ingest makes it (its people given)."""
+    return select_sentences(
+        sentences, title=article.title, language=article.language, count=count, params=params, people=people
+    )
+
+
 def nutgraf_without_lede(article: Article, count: int) -> list[str]:
     """A diagnostic, not a system we ship: Nutgraf with no bonus for the lede, the same ranking and
     readability rules otherwise. It shows what the lede bonus costs or earns on each set."""
@@ -538,17 +551,8 @@ def reference_diagnostics(
             if (area := _auc(values, kept)) is not None:
                 into.append(area)
         people = people_named(article)
-        ours = select_sentences(
-            sentences, title=article.title, language=article.language, count=count, people=people
-        )
-        ranking_alone = select_sentences(
-            sentences,
-            title=article.title,
-            language=article.language,
-            count=count,
-            params=NO_LEDE,
-            people=people,
-        )
+        ours = choose(article, sentences, count, people)
+        ranking_alone = choose(article, sentences, count, people, NO_LEDE)
         lede_kept += [kept[i] for i in ours if i not in ranking_alone]
         instead_kept += [kept[i] for i in ranking_alone if i not in ours]
     if not total or found / total < EXTRACTIVE_SHARE:
@@ -620,16 +624,7 @@ def calibrate(limit: int | None) -> None:
             for number, (article, split, names, refs) in enumerate(
                 zip(articles, sentences, people, references, strict=True)
             ):
-                chosen = tuple(
-                    select_sentences(
-                        split,
-                        title=article.title,
-                        language=article.language,
-                        count=count,
-                        params=params,
-                        people=names,
-                    )
-                )
+                chosen = tuple(choose(article, split, count, names, params))
                 if (number, chosen) not in cache:
                     cache[number, chosen] = statistics.fmean(
                         rouge(scorer, refs, [split[i].text for i in chosen])

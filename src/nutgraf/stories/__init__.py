@@ -241,11 +241,10 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 unit = comparable_unit(figure.subject, figure.unit)
                 per_subject[(figure.subject, unit)].append(figure)
                 subjects_of[(figure.value, unit)].add(figure.subject)
-        for key in list(per_subject):
-            per_subject[key] = [f for f in per_subject[key] if len(subjects_of[(f.value, key[1])]) == 1]
-            if not per_subject[key]:
-                del per_subject[key]
-        for key, figures in per_subject.items():
+        for key, given in per_subject.items():
+            figures = [f for f in given if len(subjects_of[(f.value, key[1])]) == 1]
+            if not figures:
+                continue
             values = [(f.value, f.approximate) for f in figures]
             if all(_agree(values[0], v) for v in values[1:]):
                 claims[key].append((article, figures[0], _figure_day(article, figures[0])))

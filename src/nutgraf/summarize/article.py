@@ -276,13 +276,13 @@ def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
 @cache
 def _dangling(language: str | None) -> _Dangling:
     module = get_language(language)
-    named = _phrases(getattr(module, "DANGLING_UNLESS_NAMED", ()))
+    unless_named = getattr(module, "DANGLING_UNLESS_NAMED", ())
+    named = _phrases(unless_named)
     return _Dangling(
-        openings=_phrases(
-            (*getattr(module, "DANGLING_STARTS", ()), *getattr(module, "DANGLING_UNLESS_NAMED", ()))
-        ),
+        openings=_phrases((*getattr(module, "DANGLING_STARTS", ()), *unless_named)),
         exceptions=_phrases(getattr(module, "DANGLING_EXCEPTIONS", ())),
-        unless_named=re.compile(rf"(?:{named.pattern})\s+[A-ZА-ЯЁ]", re.IGNORECASE) if named else None,
+        # the phrase in any case, then a capital: "Both Boeing", not "Both companies"
+        unless_named=re.compile(rf"(?i:{named.pattern})\s+[A-ZА-ЯЁ]") if named else None,
     )
 
 
@@ -299,11 +299,7 @@ def _dangles(text: str, language: str | None) -> bool:
         return False
     if rules.exceptions is not None and rules.exceptions.match(lowered):
         return False
-    if rules.unless_named is not None:
-        named = rules.unless_named.match(opening)
-        if named is not None and opening[named.end() - 1].isupper():
-            return False
-    return True
+    return rules.unless_named is None or rules.unless_named.match(opening) is None
 
 
 @lru_cache(maxsize=8192)

@@ -171,13 +171,13 @@ def _similarity(a: _Candidate, b: _Candidate) -> float:
     figures can be compared, and a sentence whose figures another one already gives (the Russian
     report's "локализовать удалось лишь 12% кромки пожара" after "had burned 14,300 acres and was 12%
     contained") retells it: there figures count by containment, not Jaccard."""
-    if a.article.language != b.article.language:
-        if not (a.figures or b.figures):
-            return _jaccard(a.entities, b.entities)
-        return 0.5 * _jaccard(a.entities, b.entities) + 0.5 * _containment(a.figures, b.figures)
-    shared = 0.5 * _jaccard(a.entities, b.entities) + 0.5 * _jaccard(a.figures, b.figures)
-    if not (a.figures or b.figures):
-        shared = _jaccard(a.entities, b.entities)
+    across = a.article.language != b.article.language
+    shared = _jaccard(a.entities, b.entities)
+    if a.figures or b.figures:
+        figures = (_containment if across else _jaccard)(a.figures, b.figures)
+        shared = 0.5 * shared + 0.5 * figures
+    if across:
+        return shared
     return TERM_WEIGHT * _cosine(a.terms, b.terms) + (1 - TERM_WEIGHT) * shared
 
 
