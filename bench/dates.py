@@ -64,13 +64,17 @@ def load_pairs() -> list[dict[str, str]]:
     return [pair for pair in pairs.values() if {"en", "ru"} <= pair.keys()]
 
 
+WARM_UP = {"en": "\n\nThe council meets on Monday.", "ru": "\n\nСовет соберётся в понедельник."}
+"""A bare weekday for the warm-up, so that a model loaded for the tense of its clause loads then."""
+
+
 def agreement(pairs: list[dict[str, str]], system) -> tuple[float, float, float]:
     """Micro F1 of the English days against the Russian ones, days per document, CPU ms per document
     (after one warm-up document per language)."""
     shared = total = 0
     spent = 0.0
     for language in ("en", "ru"):  # load models and tables before the clock runs, for both systems
-        system(pairs[0][language], language)
+        system(pairs[0][language] + WARM_UP[language], language)
     for pair in pairs:
         days = {}
         for language in ("en", "ru"):

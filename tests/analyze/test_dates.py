@@ -175,6 +175,13 @@ def test_relative_russian(phrase, date):
             "2025-03-16",
         ),
         ("Training is expected to go ahead as normal on Monday.", "en", "2025-03-17"),
+        # the present tells what is scheduled, when the weekday hangs on the verb
+        ("Villa face an away game at Norwich on Tuesday night.", "en", "2025-03-18"),
+        ("A further warning comes into effect at midnight on Sunday.", "en", "2025-03-16"),
+        ("The union is meeting on Friday to decide.", "en", "2025-03-14"),
+        ("The vote could take place on Sunday.", "en", "2025-03-16"),
+        ("France is pressing the EU to agree on Monday to impose sanctions.", "en", "2025-03-17"),
+        ("Выставка открывается в понедельник в центре города.", "ru", "2025-03-17"),
         # ...and otherwise behind, as news mostly reports what happened
         ("Lumora said on Tuesday it would close the plant.", "en", "2025-03-11"),  # when it was said
         ("On Monday, Lumora said it would close the plant.", "en", "2025-03-10"),
@@ -186,6 +193,13 @@ def test_relative_russian(phrase, date):
         ("The long planned election appeared close to collapse on Sunday.", "en", "2025-03-09"),
         ("At the museum on Sunday, Ms Truss said the talks had failed.", "en", "2025-03-09"),
         ("Лапин во вторник заявил, что выплаты начнутся через две недели.", "ru", "2025-03-11"),
+        ("It follows talks among ministers in Liverpool on Saturday.", "en", "2025-03-08"),  # a noun's
+        ("South Africa on Sunday paid an official tribute to its former president.", "en", "2025-03-09"),
+        ("Figures released on Tuesday show that prices rose.", "en", "2025-03-11"),
+        ("He has confirmed on Monday that he will stand.", "en", "2025-03-10"),
+        ("They agreed to meet on Monday.", "en", "2025-03-10"),  # unsure: the latest Monday
+        ("Officials reached a deal, reports a member of Congress on Tuesday.", "en", "2025-03-11"),
+        ("Сделка подходит к концу В субботу министр предупредила, что времени мало.", "ru", "2025-03-08"),
     ],
 )
 def test_a_weekday_in_a_clause_about_the_future_lies_ahead(text, language, date):
@@ -211,6 +225,29 @@ def test_a_weekday_in_a_clause_about_the_future_lies_ahead(text, language, date)
 )
 def test_a_date_says_how_much_of_it_the_text_gives(text, language, granularity):
     assert only(text, language).granularity == granularity
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first", "last"),
+    [
+        # published on Thursday 13 March 2025
+        ("The board will decide later this week.", "en", "2025-03-14", "2025-03-16"),
+        ("Earlier this week the minister resigned.", "en", "2025-03-10", "2025-03-12"),
+        ("Sales rose earlier this month.", "en", "2025-03-01", "2025-03-12"),
+        ("The plant will reopen by the end of the year.", "en", "2025-12-31", None),
+        ("Решение примут до конца недели.", "ru", "2025-03-16", None),
+        ("Ранее на этой неделе министр ушёл в отставку.", "ru", "2025-03-10", "2025-03-12"),
+        ("Завод откроется до конца года.", "ru", "2025-12-31", None),
+    ],
+)
+def test_part_of_a_week_month_or_year_is_on_its_side_of_publication(text, language, first, last):
+    mention = only(text, language)
+    assert (mention.date, mention.end_date, mention.certainty) == (first, last, "relative")
+
+
+def test_later_this_week_published_on_a_sunday_is_that_sunday():
+    mention = only("The board will decide later this week.", "en", datetime(2025, 3, 16, 9))
+    assert (mention.date, mention.end_date) == ("2025-03-16", None)
 
 
 def test_tense_decides_each_weekday_on_its_side_of_a_conjunction():

@@ -92,7 +92,7 @@ class _Grammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
-    relative: dict[str, tuple[str, int]]
+    relative: dict[str, tuple[str, int] | tuple[str, int, str]]
     relative_years: dict[str, int]
     capitalized: bool
     weekday_bare: bool
@@ -107,12 +107,14 @@ class _Grammar:
 
 @dataclass(frozen=True, slots=True)
 class _Tense:
-    """What says that a weekday lies after publication: future cues, a future verb (``verb_tenses``),
+    """What says that a weekday lies after publication: future cues, the tense of its clause's verbs
+    (``clause_tenses``: one of ``ahead_tenses``, none in the past),
     "until" among the two words before it; and what bounds the words read: clause words, speech
     verbs, the conjunction that opens reported speech, the words that open an adverbial phrase."""
 
     future_cues: re.Pattern[str] | None
-    verb_tenses: Callable[[list[str]], set[str]] | None
+    clause_tenses: Callable[[list[str], tuple[int, int], tuple[int, int]], set[str]] | None
+    ahead_tenses: frozenset[str]
     until: frozenset[str]
     past_auxiliaries: frozenset[str]
     introductions: frozenset[str]
@@ -137,6 +139,7 @@ class _Found:
     year2_offset: int | None = None
     unit: str = ""
     offset: int = 0
+    part: str = ""
     weekday: int = 0
     forward: bool = False
     """A weekday without a direction word whose clause speaks of the future ("will meet on Friday")."""
@@ -156,7 +159,7 @@ def extract_dates(text: str, language: str, published: datetime | None = None) -
     mentions = []
     for item in found:
         if item.kind == "weekday" and item.offset == 0 and anchor_day is not None:
-            item.forward = _points_forward(item, lowered, grammar.tense)
+            item.forward = _points_forward(item, text, lowered, grammar.tense)
         mention = _resolve(item, text, anchor_day, anchor_year)
         if mention is not None:
             mentions.append(mention)
@@ -219,7 +222,9 @@ def _grammar(language: str) -> _Grammar:
     weekdays: dict[str, int] = {k.lower(): v for k, v in getattr(module, "WEEKDAY_NUMBERS", {}).items()}
     directions: dict[str, int] = {_normal(k): v for k, v in getattr(module, "WEEKDAY_DIRECTIONS", {}).items()}
     relative_years: dict[str, int] = {_normal(k): v for k, v in getattr(module, "RELATIVE_YEARS", {}).items()}
-    relative: dict[str, tuple[str, int]] = {phrase: ("year", off) for phrase, off in relative_years.items()}
+    relative: dict[str, tuple[str, int] | tuple[str, int, str]] = {
+        phrase: ("year", off) for phrase, off in relative_years.items()
+    }
     relative.update((_normal(k), v) for k, v in getattr(module, "RELATIVE_DATES", {}).items())
     preps = getattr(module, "DATE_PREPOSITIONS", ())
 
@@ -336,7 +341,8 @@ def _tense(module: Any) -> _Tense:
     reported = getattr(module, "REPORTED_CONJUNCTIONS", ())
     return _Tense(
         future_cues=re.compile(rf"(?:{alternatives})(?!\w)") if cues else None,
-        verb_tenses=getattr(module, "verb_tenses", None),
+        clause_tenses=getattr(module, "clause_tenses", None),
+        ahead_tenses=frozenset(getattr(module, "WEEKDAY_AHEAD_TENSES", ("futr",))),
         until=frozenset(getattr(module, "WEEKDAY_UNTIL", ())),
         past_auxiliaries=frozenset(getattr(module, "WEEKDAY_PAST_AUXILIARIES", ())),
         introductions=frozenset(getattr(module, "WEEKDAY_INTRODUCTIONS", ())),
@@ -438,7 +444,8 @@ def _read_relative(item: _Found, phrase: str, text: str, lowered: str, grammar: 
     programme"), one before a blocking word ("the last week of March") and a preposition use
     ("накануне выборов")."""
     key = _normal(phrase)
-    item.unit, item.offset = grammar.relative[key]
+    item.unit, item.offset, *part = grammar.relative[key]
+    item.part = part[0] if part else ""
     if text[item.start].isupper() and not _opens_sentence(text, item.start):
         return False
     following = _next_word(lowered, item.end)
@@ -502,6 +509,10 @@ def _resolve(item: _Found, text: str, published: date | None, anchor_year: int |
         if published is None:
             return DateMention(surface, None, "unresolved", None, item.start, item.end)
         day = _relative_day(item, published)
+        if item.part:
+            first, last = _part_of_unit(item, day, published)
+            end = last.isoformat() if last > first else None
+            return DateMention(surface, first.isoformat(), "relative", end, item.start, item.end)
         granularity = "day" if item.kind == "weekday" or item.unit == "day" else item.unit
         return DateMention(surface, day.isoformat(), "relative", None, item.start, item.end, granularity)
     if item.kind == "year":
@@ -624,19 +635,39 @@ def _relative_day(item: _Found, published: date) -> date:
     return date(published.year + item.offset, 1, 1)
 
 
+def _part_of_unit(item: _Found, first_day: date, published: date) -> tuple[date, date]:
+    """The days of a week, month or year (starting ``first_day``) that "later this week" (part
+    "rest": after publication) or "earlier this month" (part "past": before it) leave, as a range,
+    so that the timeline neither pins the event to a Monday nor places what is ahead in the past;
+    "by the end of the year" (part "end") is the unit's last day, the deadline it names."""
+    if item.unit == "week":
+        last_day = first_day + timedelta(days=6)
+    elif item.unit == "month":
+        following = date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+        last_day = following - timedelta(days=1)
+    else:
+        last_day = date(first_day.year, 12, 31)
+    if item.part == "end":
+        return last_day, last_day
+    if item.part == "rest":
+        return min(max(first_day, published + timedelta(days=1)), last_day), last_day
+    return first_day, max(first_day, min(last_day, published - timedelta(days=1)))
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"»”’)]*\s|\n")
 _TENSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
+def _points_forward(item: _Found, text: str, lowered: str, tense: _Tense) -> bool:
     """Whether a weekday with no direction word lies after publication: its clause speaks of the
     future. The clause is read from its start (a comma, a dash, "and", "that") to its end; a weekday
     right after a speech verb says when something was said ("said on Monday it would close"), and
     one after a speech verb is read only in what was said ("said it would hold a meeting on
     Friday"). "Until" just before it ("until midday Monday") points forward unless the clause is in
-    the past; an adverbial phrase opening the sentence takes the main clause's tense."""
-    if tense.future_cues is None and tense.verb_tenses is None and not tense.until:
+    the past; an adverbial phrase opening the sentence takes the main clause's tense. Without a cue
+    word, the tense of the clause's verbs decides (the language's ``clause_tenses``)."""
+    if tense.future_cues is None and tense.clause_tenses is None and not tense.until:
         return False
     window = max(0, item.start - TENSE_WINDOW)
     sentence_start = max(
@@ -645,7 +676,8 @@ def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
     sentence_end = next((m.start() for m in _SENTENCE_BREAK.finditer(lowered, item.end)), len(lowered))
     breaks_before = _CLAUSE_BREAK.finditer(lowered, sentence_start, item.start)
     clause_start = max((m.end() for m in breaks_before), default=sentence_start)
-    before = _TENSE_WORD.findall(lowered[clause_start : item.start])
+    preceding = list(_TENSE_WORD.finditer(lowered, sentence_start, item.start))
+    before = [m.group() for m in preceding if m.start() >= clause_start]
     opening = clause_start == sentence_start and (not before or before[0] in tense.introductions)
     cut = max((i + 1 for i, word in enumerate(before) if word in tense.clause_words), default=0)
     before = before[cut:]
@@ -655,24 +687,31 @@ def _points_forward(item: _Found, lowered: str, tense: _Tense) -> bool:
     if spoken and spoken == len(before):
         return False  # "said on Monday": when it was said
     before = before[spoken:]
-    tail = lowered[item.end : sentence_end]
-    breaks = list(_CLAUSE_BREAK.finditer(tail))
-    if breaks and opening and len(_TENSE_WORD.findall(tail[: breaks[0].start()])) <= OPENING_TAIL_WORDS:
+    following = list(_TENSE_WORD.finditer(lowered, item.end, sentence_end))
+    breaks = list(_CLAUSE_BREAK.finditer(lowered, item.end, sentence_end))
+    if breaks and opening and sum(m.end() <= breaks[0].start() for m in following) <= OPENING_TAIL_WORDS:
         # an adverbial phrase opening the sentence takes the main clause's tense: "On Friday, the
         # union will...", "At the museum on Sunday morning, Ms Truss will..."
         breaks = breaks[1:]
+    clause_end = breaks[0].start() if breaks else sentence_end
     after = []
-    for word in _TENSE_WORD.findall(tail[: breaks[0].start()] if breaks else tail):
-        if word in tense.clause_words or word in tense.speech_verbs:
+    for match in following:
+        word = match.group()
+        if match.end() > clause_end or word in tense.clause_words:
             break
         after.append(word)
+        if word in tense.speech_verbs:
+            break  # "В субботу министр предупредила, ...": the weekday says when it was said
     words = before + after
     if tense.future_cues is not None and tense.future_cues.search(" ".join(words)):
         return True
-    if tense.verb_tenses is not None:
-        tenses = tense.verb_tenses(words)
-        return "futr" in tenses and "past" not in tenses
-    return False
+    if tense.clause_tenses is None:
+        return False
+    inside = list(_TENSE_WORD.finditer(lowered, item.start, item.end))
+    sentence = [text[m.start() : m.end()] for m in (*preceding, *inside, *following)]
+    weekday = (len(preceding), len(preceding) + len(inside))
+    tenses = tense.clause_tenses(sentence, (weekday[0] - len(before), weekday[1] + len(after)), weekday)
+    return bool(tenses & tense.ahead_tenses) and "past" not in tenses
 
 
 def _latest_year(found: list[_Found]) -> int | None:

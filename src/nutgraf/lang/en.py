@@ -9,7 +9,7 @@ after "Jan." in English.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import blingfire
 
@@ -269,6 +269,7 @@ SPACY_EXPECTED = {"version": "3.8.0", "author": "Explosion", "ents_f": 0.8433119
 
 SPACY_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 SPACY_BATCH = 32
+PARSER_EXCLUDE = ("ner", "lemmatizer", "senter")
 
 NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 """OntoNotes labels we keep, mapped to PER/ORG/LOC; NORP (nationalities) and numeric types are not entities."""
@@ -296,9 +297,8 @@ def check_spacy_meta(meta: dict) -> None:
         )
 
 
-@cache
-def spacy_ner():
-    """The English NER pipeline, loaded once per process (about 1.5 s)."""
+def _spacy_package():
+    """The checked en_core_web_sm 3.8.0 package (ModelError when it is missing or another)."""
     import importlib
     import json
     from pathlib import Path
@@ -311,7 +311,20 @@ def spacy_ner():
         raise ModelError(f"English NER needs spaCy's en_core_web_sm 3.8.0 pipeline: {SPACY_INSTALL}") from exc
     meta = json.loads((Path(package.__file__).parent / "meta.json").read_text(encoding="utf-8"))
     check_spacy_meta(meta)
-    return package.load(exclude=list(SPACY_EXCLUDE))
+    return package
+
+
+@cache
+def spacy_ner():
+    """The English NER pipeline, loaded once per process (about 1.5 s)."""
+    return _spacy_package().load(exclude=list(SPACY_EXCLUDE))
+
+
+@cache
+def spacy_parser():
+    """The same package's tagger and dependency parser (no NER), loaded once per process (about
+    0.5 s) and only when a date needs to know which verb it belongs to (``clause_tenses``)."""
+    return _spacy_package().load(exclude=list(PARSER_EXCLUDE))
 
 
 def recognize(texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -440,7 +453,99 @@ CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
 """Words that open another clause: the tense of "the plant closed on Friday and workers will..."
 is read only up to "and"."""
 
-RELATIVE_DATES: dict[str, tuple[str, int]] = {
+WEEKDAY_AHEAD_TENSES: tuple[str, ...] = ("futr", "pres")
+"""Tenses (``clause_tenses``) that put a bare weekday after publication. English news tells what is
+scheduled in the present ("Villa face Norwich on Tuesday", "talks resume on Monday", "the ban comes
+into force on Sunday") and what happened in the past; a present perfect ("has confirmed on Monday")
+is the past."""
+WEEKDAY_REPORTING_VERBS: frozenset[str] = frozenset(
+    "says adds tells reports writes announces claims confirms declares states warns notes insists "
+    "argues admits reveals".split()
+)
+"""Present-tense verbs that report what was said: "..., reports a member of Congress on Tuesday"
+tells when it was said, in the past."""
+TIME_NOUNS: frozenset[str] = frozenset("morning afternoon evening night noon midday midnight".split())
+"""Nouns a weekday may head or qualify ("Tuesday night", "midnight on Sunday")."""
+
+_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
+
+
+def clause_tenses(words: list[str], clause: tuple[int, int], weekday: tuple[int, int]) -> set[str]:
+    """The tense ("past", "pres" or "futr"; empty when unsure) of the verb a weekday belongs to.
+
+    ``words`` are its sentence's, as written, and ``weekday`` the weekday phrase's span in them (the
+    clause is the parse's business here). spaCy's tagger and parser, run on the whole sentence, say
+    which word the weekday hangs on: a verb ("Voters go to the polls on Sunday", "South Africa on
+    Sunday paid tribute") gives the tense of its verb group; a noun ("it follows discussions among
+    ministers on Saturday", "the clash on Monday has been postponed") or a reporting verb gives none.
+    "released on Tuesday" (a participle) and "has confirmed" are the past, "are meeting" the
+    present, "could resume" the future, "agreed to meet" unsure."""
+    start, end = weekday
+    names = [i for i in range(start, end) if words[i].lower() in WEEKDAY_NUMBERS]
+    if not names:
+        return set()
+    heads, tags, deps = _parse(tuple(words))
+    token = names[-1]
+    if deps[token] == "compound" and words[heads[token]].lower() in TIME_NOUNS:
+        token = heads[token]  # "on Tuesday night"
+    if deps[token] == "pobj":
+        token = heads[token]  # the preposition
+        if words[heads[token]].lower() in TIME_NOUNS and deps[heads[token]] == "pobj":
+            token = heads[heads[token]]  # "at midnight on Sunday"
+    elif deps[token] not in ("npadvmod", "tmod"):
+        return set()  # the subject ("Monday is a holiday"), a possessive ("Monday's vote")
+    verb = heads[token]
+    if not _is_verb(tags[verb]) or words[verb].lower() in WEEKDAY_REPORTING_VERBS:
+        return set()
+    tense = _group_tense(words, heads, tags, verb)
+    return {tense} if tense else set()
+
+
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("VB") or tag == "MD"
+
+
+@lru_cache(maxsize=4096)
+def _parse(words: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...], tuple[str, ...]]:
+    """Each word's head (an index), tag and dependency label."""
+    from spacy.tokens import Doc
+
+    nlp = spacy_parser()
+    doc = nlp(Doc(nlp.vocab, words=list(words)))
+    return tuple(t.head.i for t in doc), tuple(t.tag_ for t in doc), tuple(t.dep_ for t in doc)
+
+
+def _group_tense(words: list[str], heads: tuple[int, ...], tags: tuple[str, ...], head: int) -> str | None:
+    """The tense of the verb group whose last verb is ``words[head]``, read back through its
+    auxiliaries ("has been closed", "will be meeting"); an infinitive's is the present or future of
+    the verb it completes ("wants to meet", "pushes the EU to impose"), else unsure ("agreed to
+    meet on Monday": the meeting's time is not the agreeing's)."""
+    tag = tags[head]
+    if tag == "MD":
+        following = [w.lower() for w in words[head + 1 : head + 3]]
+        return "past" if "have" in following else "futr"  # "would have met" is the past
+    if tag == "VBD":
+        return "past"
+    if tag in ("VBP", "VBZ"):
+        return "pres"
+    auxiliary = head - 1
+    while auxiliary >= 0 and (tags[auxiliary] in _ADVERB_TAGS or words[auxiliary].lower() in ("not", "n't")):
+        auxiliary -= 1
+    if auxiliary < 0 or not (_is_verb(tags[auxiliary]) or tags[auxiliary] == "TO"):
+        return "past" if tag == "VBN" else None  # "figures released on Tuesday"
+    if tags[auxiliary] == "TO":
+        governor = heads[head]
+        if governor == head or not _is_verb(tags[governor]):
+            return None
+        tense = _group_tense(words, heads, tags, governor)
+        return tense if tense in ("pres", "futr") else None
+    if tag == "VBN" and words[auxiliary].lower() in _HAVE:
+        return "past"  # a perfect: "has confirmed on Monday"
+    return _group_tense(words, heads, tags, auxiliary)
+
+
+RELATIVE_DATES: dict[str, tuple[str, int] | tuple[str, int, str]] = {
     "today": ("day", 0),
     "tonight": ("day", 0),
     "this morning": ("day", 0),
@@ -452,19 +557,28 @@ RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "tomorrow": ("day", 1),
     "the day after tomorrow": ("day", 2),
     "this week": ("week", 0),
-    "earlier this week": ("week", 0),
-    "later this week": ("week", 0),
+    "earlier this week": ("week", 0, "past"),
+    "later this week": ("week", 0, "rest"),
     "last week": ("week", -1),
     "next week": ("week", 1),
     "this month": ("month", 0),
-    "earlier this month": ("month", 0),
-    "later this month": ("month", 0),
+    "earlier this month": ("month", 0, "past"),
+    "later this month": ("month", 0, "rest"),
     "last month": ("month", -1),
     "next month": ("month", 1),
-    "earlier this year": ("year", 0),
-    "later this year": ("year", 0),
+    "earlier this year": ("year", 0, "past"),
+    "later this year": ("year", 0, "rest"),
+    "by the end of the week": ("week", 0, "end"),
+    "by the end of this week": ("week", 0, "end"),
+    "by the end of the month": ("month", 0, "end"),
+    "by the end of this month": ("month", 0, "end"),
+    "by the end of the year": ("year", 0, "end"),
+    "by the end of this year": ("year", 0, "end"),
 }
-"""Relative expressions: (unit, offset) from the publication date; units are day, week, month, year."""
+"""Relative expressions: (unit, offset) from the publication date; units are day, week, month, year.
+A third element takes part of the unit: "rest" is the range of its days after publication ("later
+this week"), "past" the range before it ("earlier this month"), "end" its last day ("by the end of
+the year")."""
 RELATIVE_YEARS: dict[str, int] = {"this year": 0, "last year": -1, "next year": 1}
 """Relative years: alone ("last year") or after a month or a day ("March 10 last year")."""
 RELATIVE_DATE_NOT_BEFORE: frozenset[str] = frozenset({"of"})

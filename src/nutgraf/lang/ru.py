@@ -300,10 +300,19 @@ _FINITE_VERB = re.compile(r"(?:[уюая]т|[еиё]т|[еиё]м|л[аои]?)(?
 past): only such words are looked up, since pymorphy3 takes up to a millisecond per new word."""
 
 
+def clause_tenses(words: list[str], clause: tuple[int, int], weekday: tuple[int, int]) -> set[str]:
+    """The tenses ("past", "pres", "futr") of the finite verbs in a weekday's clause (``clause`` is
+    its span in its sentence's ``words``, ``weekday`` the weekday phrase's), each by its likeliest
+    reading: Russian says the future with the verb's form ("возобновят", "начнутся"), not a word."""
+    low, high = clause
+    start, end = weekday
+    return verb_tenses([*words[low:start], *words[end:high]])
+
+
 def verb_tenses(words: list[str]) -> set[str]:
-    """The tenses ("past", "pres", "futr") of the verbs among ``words`` by their likeliest reading:
-    Russian says the future with the verb's form ("возобновят", "начнутся"), not with a word."""
-    return {tense for word in words if _FINITE_VERB.search(word) and (tense := _verb_tense(word))}
+    """The tenses ("past", "pres", "futr") of the verbs among ``words`` by their likeliest reading."""
+    lowered = (word.lower() for word in words)
+    return {tense for word in lowered if _FINITE_VERB.search(word) and (tense := _verb_tense(word))}
 
 
 @lru_cache(maxsize=65536)
@@ -465,7 +474,9 @@ WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
     r"должн\w*(?!\s+был)",
 )
 """Regex fragments (whole words, lower case) that put a weekday in its clause after publication;
-a verb in the future tense ("Школы возобновят работу в понедельник") does too (``verb_tenses``)."""
+a verb in the future tense ("Школы возобновят работу в понедельник") does too (``clause_tenses``)."""
+WEEKDAY_AHEAD_TENSES: tuple[str, ...] = ("futr", "pres")
+"""Tenses (``clause_tenses``) that put a bare weekday after publication."""
 CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
     "и",
     "а",
@@ -486,7 +497,7 @@ CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
 weekday's tense on its own side of "и"."""
 WEEKDAY_NOT_AFTER: frozenset[str] = frozenset()
 
-RELATIVE_DATES: dict[str, tuple[str, int]] = {
+RELATIVE_DATES: dict[str, tuple[str, int] | tuple[str, int, str]] = {
     "сегодня": ("day", 0),
     "вчера": ("day", -1),
     "накануне": ("day", -1),
@@ -514,8 +525,22 @@ RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "в позапрошлом году": ("year", -2),
     "в следующем году": ("year", 1),
     "в будущем году": ("year", 1),
+    "позднее на этой неделе": ("week", 0, "rest"),
+    "до конца недели": ("week", 0, "end"),
+    "до конца этой недели": ("week", 0, "end"),
+    "до конца месяца": ("month", 0, "end"),
+    "до конца этого месяца": ("month", 0, "end"),
+    "до конца года": ("year", 0, "end"),
+    "до конца этого года": ("year", 0, "end"),
+    "до конца текущего года": ("year", 0, "end"),
+    "ранее на этой неделе": ("week", 0, "past"),
+    "в начале этой недели": ("week", 0, "past"),
+    "в начале этого месяца": ("month", 0, "past"),
 }
-"""Relative expressions: (unit, offset) from the publication date; units are day, week, month, year."""
+"""Relative expressions: (unit, offset) from the publication date; units are day, week, month, year.
+A third element takes part of the unit: "rest" is the range of its days after publication
+("позднее на этой неделе"), "past" the range before it ("ранее на этой неделе"), "end" its last day
+("до конца года")."""
 RELATIVE_YEARS: dict[str, int] = {
     "этого года": 0,
     "текущего года": 0,
