@@ -60,7 +60,8 @@ BACK_WINDOW = 32
 are the longest, 13 characters)."""
 
 TENSE_WINDOW = 400
-"""Characters looked back for the start of a weekday's sentence when reading its tense."""
+"""Characters looked back for the start of a weekday's sentence, and ahead for its end, when reading
+its tense: a sentence is rarely longer, and a text without full stops is not parsed whole."""
 OPENING_TAIL_WORDS = 2
 """Words after a weekday that still belong to an opening adverbial phrase ("On Sunday morning, ...")."""
 
@@ -673,7 +674,8 @@ def _points_forward(item: _Found, text: str, lowered: str, tense: _Tense) -> boo
     sentence_start = max(
         (m.end() for m in _SENTENCE_BREAK.finditer(lowered, window, item.start)), default=window
     )
-    sentence_end = next((m.start() for m in _SENTENCE_BREAK.finditer(lowered, item.end)), len(lowered))
+    limit = min(len(lowered), item.end + TENSE_WINDOW)
+    sentence_end = next((m.start() for m in _SENTENCE_BREAK.finditer(lowered, item.end, limit)), limit)
     breaks_before = _CLAUSE_BREAK.finditer(lowered, sentence_start, item.start)
     clause_start = max((m.end() for m in breaks_before), default=sentence_start)
     preceding = list(_TENSE_WORD.finditer(lowered, sentence_start, item.start))
