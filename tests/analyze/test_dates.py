@@ -200,6 +200,7 @@ def test_relative_russian(phrase, date):
         ("They agreed to meet on Monday.", "en", "2025-03-10"),  # unsure: the latest Monday
         ("Officials reached a deal, reports a member of Congress on Tuesday.", "en", "2025-03-11"),
         ("Сделка подходит к концу В субботу министр предупредила, что времени мало.", "ru", "2025-03-08"),
+        ("Во вторник Минздрав сообщает о 500 новых случаях.", "ru", "2025-03-11"),
     ],
 )
 def test_a_weekday_in_a_clause_about_the_future_lies_ahead(text, language, date):

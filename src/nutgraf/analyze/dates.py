@@ -109,9 +109,9 @@ class _Grammar:
 @dataclass(frozen=True, slots=True)
 class _Tense:
     """What says that a weekday lies after publication: future cues, the tense of its clause's verbs
-    (``clause_tenses``: one of ``ahead_tenses``, none in the past),
-    "until" among the two words before it; and what bounds the words read: clause words, speech
-    verbs, the conjunction that opens reported speech, the words that open an adverbial phrase."""
+    (``clause_tenses``: one of ``ahead_tenses``, none in the past), "until" among the two words
+    before it; and what bounds the words read: clause words, speech verbs, the conjunction that
+    opens reported speech, the words that open an adverbial phrase."""
 
     future_cues: re.Pattern[str] | None
     clause_tenses: Callable[[list[str], tuple[int, int], tuple[int, int]], set[str]] | None

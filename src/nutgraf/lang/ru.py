@@ -306,7 +306,10 @@ def clause_tenses(words: list[str], clause: tuple[int, int], weekday: tuple[int,
     reading: Russian says the future with the verb's form ("возобновят", "начнутся"), not a word."""
     low, high = clause
     start, end = weekday
-    return verb_tenses([*words[low:start], *words[end:high]])
+    verbs = [
+        word for word in (*words[low:start], *words[end:high]) if word.lower() not in WEEKDAY_REPORTING_VERBS
+    ]
+    return verb_tenses(verbs)
 
 
 def verb_tenses(words: list[str]) -> set[str]:
@@ -476,7 +479,14 @@ WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
 """Regex fragments (whole words, lower case) that put a weekday in its clause after publication;
 a verb in the future tense ("Школы возобновят работу в понедельник") does too (``clause_tenses``)."""
 WEEKDAY_AHEAD_TENSES: tuple[str, ...] = ("futr", "pres")
-"""Tenses (``clause_tenses``) that put a bare weekday after publication."""
+"""Tenses (``clause_tenses``) that put a bare weekday after publication: the future, and the present
+that tells what is scheduled ("Выставка открывается в понедельник")."""
+WEEKDAY_REPORTING_VERBS: frozenset[str] = frozenset(
+    "сообщает сообщают пишет пишут передаёт передает передают заявляет заявляют отмечает отмечают "
+    "информирует информируют говорит говорят говорится сообщается уточняет уточняют".split()
+)
+"""Present-tense verbs that report what was said or found ("Во вторник Минздрав сообщает о 500
+новых случаях"): they say when it was reported, not that it lies ahead."""
 CLAUSE_CONJUNCTIONS: tuple[str, ...] = (
     "и",
     "а",
