@@ -516,11 +516,15 @@ def _parse(words: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[str, ...], tu
     return tuple(t.head.i for t in doc), tuple(t.tag_ for t in doc), tuple(t.dep_ for t in doc)
 
 
-def _group_tense(words: list[str], heads: tuple[int, ...], tags: tuple[str, ...], head: int) -> str | None:
+def _group_tense(
+    words: list[str], heads: tuple[int, ...], tags: tuple[str, ...], head: int, main: int | None = None
+) -> str | None:
     """The tense of the verb group whose last verb is ``words[head]``, read back through its
     auxiliaries ("has been closed", "will be meeting"); an infinitive's is the present or future of
     the verb it completes ("wants to meet", "pushes the EU to impose"), else unsure ("agreed to
-    meet on Monday": the meeting's time is not the agreeing's)."""
+    meet on Monday": the meeting's time is not the agreeing's). ``main`` is the group's last verb
+    while its auxiliaries are read. Every step reads a word further left, so it ends."""
+    main = head if main is None else main
     tag = tags[head]
     if tag == "MD":
         following = [w.lower() for w in words[head + 1 : head + 3]]
@@ -535,14 +539,14 @@ def _group_tense(words: list[str], heads: tuple[int, ...], tags: tuple[str, ...]
     if auxiliary < 0 or not (_is_verb(tags[auxiliary]) or tags[auxiliary] == "TO"):
         return "past" if tag == "VBN" else None  # "figures released on Tuesday"
     if tags[auxiliary] == "TO":
-        governor = heads[head]
-        if governor == head or not _is_verb(tags[governor]):
-            return None
+        governor = heads[main]
+        if governor >= auxiliary or not _is_verb(tags[governor]):
+            return None  # "favourite to be evicted on Monday": no verb before "to" governs it
         tense = _group_tense(words, heads, tags, governor)
         return tense if tense in ("pres", "futr") else None
     if tag == "VBN" and words[auxiliary].lower() in _HAVE:
         return "past"  # a perfect: "has confirmed on Monday"
-    return _group_tense(words, heads, tags, auxiliary)
+    return _group_tense(words, heads, tags, auxiliary, main)
 
 
 RELATIVE_DATES: dict[str, tuple[str, int] | tuple[str, int, str]] = {
