@@ -260,6 +260,18 @@ def test_tense_decides_each_weekday_on_its_side_of_a_conjunction():
     assert (both["в среду"].date, both["в понедельник"].date) == ("2025-03-12", "2025-03-17")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every Friday, hundreds of people gather in the square.",
+        "On a Sunday in particular, the shops stay shut.",
+        "Black Friday sales rose.",
+    ],
+)
+def test_a_weekday_that_is_any_such_day_or_a_name_is_no_date(text):
+    assert extract_dates(text, "en", PUBLISHED) == []
+
+
 def test_a_russian_weekday_in_the_genitive_needs_its_cue():
     assert extract_dates("Комиссия ждёт среды, чтобы обсудить проект моста.", "ru", PUBLISHED) == []
 

@@ -393,9 +393,10 @@ on, when its clause speaks of the future: ``WEEKDAY_FUTURE_CUES``), -1 strictly 
 WEEKDAY_BARE = True
 """A weekday with no word before it is a date too ("Monday's vote")."""
 WEEKDAY_NOT_AFTER: frozenset[str] = frozenset(
-    "black good cyber super ash holy maundy shrove easter giving bloody blue".split()
+    "black good cyber super ash holy maundy shrove easter giving bloody blue every each a an one".split()
 )
-"""Words that make a weekday a name, not a date ("Black Friday", "Super Tuesday")."""
+"""Words that make a weekday a name, not a date ("Black Friday", "Super Tuesday"), or any such day
+("every Friday", "on a Sunday", "one Tuesday in June")."""
 
 WEEKDAY_FUTURE_CUES: tuple[str, ...] = (
     "will",
