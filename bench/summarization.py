@@ -78,7 +78,7 @@ from nutgraf.analyze import understand
 from nutgraf.clean import FurnitureModel, extract
 from nutgraf.ingest import iter_documents
 from nutgraf.lang import content_terms, split_sentences
-from nutgraf.model import Article, RawDocument
+from nutgraf.model import Article, RawDocument, Sentence
 from nutgraf.pipeline import people_named, prepare
 from nutgraf.summarize import summarize_sentences
 from nutgraf.summarize.article import (
@@ -311,7 +311,8 @@ def unreadable(article: Article, summary: list[str]) -> bool:
     the rules Nutgraf's selection keeps (``readability_problems``) on our split of the article. A
     summary sentence is mapped to our sentences by where its text starts in the article (sumy uses
     our splitter; newspaper4k splits with Punkt, and a sentence of its may start mid-way through one
-    of ours: it is judged as that one)."""
+    of ours: it is judged as that one). A sentence that Nutgraf shows without its opening connective
+    ("However, the company said" as "The company said") is judged as shown."""
     sentences = split_sentences(article.text, article.language)
     chosen: list[int] = []
     cursor = 0
@@ -320,12 +321,18 @@ def unreadable(article: Article, summary: list[str]) -> bool:
         at = article.text.find(head, cursor)
         if at < 0:
             at = article.text.find(head)
+        shown = at < 0  # shown otherwise than written: without an opening connective (Nutgraf)
+        if shown:
+            at = article.text.find(head[1:])
         if at < 0:
             continue
         cursor = at
         index = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
         if index is not None and index not in chosen:
             chosen.append(index)
+            if shown:  # judged as the reader sees it
+                s = sentences[index]
+                sentences[index] = Sentence(text.strip(), s.start, s.end, s.paragraph)
     return bool(readability_problems(sentences, sorted(chosen), article.language, people_named(article)))
 
 

@@ -10,7 +10,14 @@ import pytest
 
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
-from nutgraf.summarize.article import centrality, readability_problems, sentence_terms, without_dateline
+from nutgraf.summarize.article import (
+    as_shown,
+    centrality,
+    readability_problems,
+    sentence_terms,
+    without_connective,
+    without_dateline,
+)
 
 TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
 
@@ -88,9 +95,12 @@ def test_centrality_scales_the_most_shared_sentence_to_one():
     ("template", "title", "language", "dangling", "standalone"),
     [
         (ENGLISH, TITLE, "en", "He added that", STANDALONE["en"]),
-        (ENGLISH, TITLE, "en", "However, officials said", "Port officials said"),
+        (ENGLISH, TITLE, "en", "As a result, officials said", "Port officials said"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "Он также сообщил, что", STANDALONE["ru"]),
-        (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что", "В порту пообещали, что"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Поэтому в порту пообещали, что", "В порту пообещали, что"),
+        # a short opening phrase, then a pointer back
+        (ENGLISH, TITLE, "en", "On Tuesday, he said", "On Tuesday, officials said"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "По данным порта, они пообещали, что", "По данным порта,"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "По их подсчётам,", "По подсчётам администрации порта,"),
         (RUSSIAN, RUSSIAN_TITLE, "ru", "В этом случае", "В порту пообещали, что"),
         (ENGLISH, TITLE, "en", "Despite this, officials said", "Port officials said"),
@@ -111,6 +121,59 @@ def test_no_dangling_opening_without_its_antecedent(template, title, language, d
             assert picked[picked.index(leaning) - 1] == leaning - 1 and leaning - 1 in picked
     # With room for one sentence there is no room for its antecedent, so it is left out.
     assert leaning not in select_sentences(sentences, title=title, language=language, count=1)
+
+
+@pytest.mark.parametrize(
+    ("template", "title", "language", "opening", "shown"),
+    [
+        (ENGLISH, TITLE, "en", "However, officials said", "Officials said"),
+        (ENGLISH, TITLE, "en", "Also, officials said", "Officials said"),
+        (ENGLISH, TITLE, "en", "But officials said", "Officials said"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что", "В порту пообещали, что"),
+    ],
+)
+def test_an_opening_connective_is_dropped_when_the_sentence_before_is_left_out(
+    template, title, language, opening, shown
+):
+    text = template.format(opening=opening)
+    sentences = split_sentences(text, language)
+    leaning = next(i for i, s in enumerate(sentences) if s.text.startswith(opening))
+    for count in (2, 3):  # the lede, then the central sentence
+        picked = select_sentences(sentences, title=title, language=language, count=count)
+        summary = summarize_sentences(sentences, title=title, language=language, count=count)
+        assert central(summary) and leaning in picked
+        expected = opening if leaning - 1 in picked else shown  # kept after the sentence it ties to
+        assert sum(t.startswith(f"{expected} ") for t in summary) == 1
+    # The sentence as written leans back; as shown, it stands. With the sentence before it, it keeps
+    # its connective.
+    assert readability_problems(sentences, [0, leaning], language)
+    assert not readability_problems(as_shown(sentences, [0, leaning], language), [0, leaning], language)
+    assert as_shown(sentences, [leaning - 1, leaning], language)[leaning].text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("But last year, he was forced to resign from every post he held.", "en"),  # "he" still leans
+        ("Also on the increase are networks of remotely controlled computers.", "en"),  # no comma
+        ("Но он отказался комментировать решение суда.", "ru"),
+    ],
+)
+def test_a_connective_is_kept_when_what_follows_it_cannot_stand(text, language):
+    assert without_connective(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ('"We have enough boats, but the dams are under pressure," the minister said.', "en"),
+        ("«У нас достаточно лодок, но дамбы под давлением», — сказала министр.", "ru"),
+        ("— У нас достаточно лодок, но дамбы под давлением, — сказала министр.", "ru"),
+    ],
+)
+def test_a_comma_inside_a_quotation_opens_no_phrase(text, language):
+    sentences = split_sentences(f"The minister visited the town on Tuesday. {text}", language)
+    assert readability_problems(sentences, [0, 1], language) == {}
 
 
 def test_a_person_called_by_surname_comes_with_their_introduction():
@@ -388,6 +451,8 @@ def test_summaries_of_the_sample_corpus_have_no_readability_problem(samples):
         language = detect_language(cleaned.text)
         sentences = split_sentences(cleaned.text, language)
         picked = select_sentences(sentences, title=cleaned.title, language=language, count=3)
-        assert readability_problems(sentences, picked, language) == {}, document.origin
+        assert readability_problems(as_shown(sentences, picked, language), picked, language) == {}, (
+            document.origin
+        )
         checked += 1
     assert checked >= 5

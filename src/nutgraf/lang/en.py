@@ -226,6 +226,27 @@ DANGLING_EXCEPTIONS: tuple[str, ...] = tuple(
 )
 """Openings that start like a pointer back but name a time: "This year the Grammys have been
 dominated by..." stands on its own ("This time..." does not: it recalls an earlier time)."""
+DROPPABLE_OPENINGS: tuple[str, ...] = (
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "in addition",
+    "nevertheless",
+    "nonetheless",
+    "still,",
+    "yet,",
+    "also,",
+    "besides,",
+    "likewise,",
+    "similarly,",
+)
+"""Openings that only tie a sentence to the one before, and may be dropped when that one is not in
+the summary: "However, the company said profits rose" says "The company said profits rose". Those
+ending in "," only with the comma ("Also on the increase are..." has no connective to drop)."""
 DANGLING_UNLESS_NAMED: tuple[str, ...] = ("both",)
 """Openings that point back unless a name follows: "Both Boeing and Airbus have..." says who;
 "Both companies have..." leans on the sentence that named them."""

@@ -212,6 +212,19 @@ DANGLING_STARTS: tuple[str, ...] = (
 """Openings that point back to an earlier sentence (see the English module). "По его/их ..." covers
 "по его словам", "по их подсчётам", "по её мнению", "по их данным": whose words or count is in the
 sentence before; "По данным МЧС" names its source and stands alone."""
+DROPPABLE_OPENINGS: tuple[str, ...] = (
+    "однако",
+    "но",
+    "а",
+    "кроме того",
+    "тем не менее",
+    "при этом",
+    "между тем",
+    "впрочем",
+    "также,",
+)
+"""Openings that only tie a sentence to the one before, and may be dropped when that one is not in
+the summary: "Однако в порту пообещали, что..." says "В порту пообещали, что..."."""
 DANGLING_EXCEPTIONS: tuple[str, ...] = (
     "в этом году",
     "в этом месяце",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nutgraf.model import Sentence
-from nutgraf.summarize.article import SummaryParams, select_sentences, without_dateline
+from nutgraf.summarize.article import SummaryParams, as_shown, select_sentences, without_dateline
 
 __all__ = ["Summary", "SummaryParams", "select_sentences", "summarize", "summarize_sentences"]
 
@@ -33,14 +33,16 @@ def summarize_sentences(
     params: SummaryParams | None = None,
     people: Sequence[str] = (),
 ) -> list[str]:
-    """The text of the summary sentences of an already split article (without a wire dateline).
+    """The text of the summary sentences of an already split article, as a reader sees them: without
+    a wire dateline, and without an opening "However," that would tie one to a sentence left out.
 
     ``people``: full names of the persons the article names (ingest passes its PER entities), so
     that "Shirokova said..." comes only with the sentence that says who she is."""
     chosen = select_sentences(
         sentences, title=title, language=language, count=count, params=params, people=people
     )
-    return [without_dateline(sentences[i].text) for i in chosen]
+    shown = as_shown(sentences, chosen, language)
+    return [without_dateline(shown[i].text) for i in chosen]
 
 
 def summarize(

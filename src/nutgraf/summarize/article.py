@@ -14,8 +14,10 @@ A fifth, a position prior beyond the lede (the inverted pyramid), is there for c
 lead-style summaries and off by default (``POSITION_WEIGHT``).
 
 Readability filters keep a summary from starting mid-thought: no sentence that leans on an
-antecedent ("He added...", "However...", "Однако...") unless the sentence before it is in the
-summary (the two are taken together when both fit), none that calls a person by surname alone
+antecedent ("He added...", "As a result...", "Last year, he...") unless the sentence before it is in
+the summary (the two are taken together when both fit); one that leans only by an opening
+connective ("However, the company said...", "Однако в порту...") is shown without it instead,
+when what follows stands, none that calls a person by surname alone
 ("Shirokova said...") without the sentence that introduced them (when the caller knows the
 article's people), no fragment cut out of a longer quotation, no quotation without its speaker,
 no label ending in ":", no aside in brackets or credit line ("[Source: Continental Wire]", "Фото:
@@ -39,12 +41,14 @@ from nutgraf.model import Sentence
 
 __all__ = [
     "SummaryParams",
+    "as_shown",
     "centrality",
     "name_keys",
     "readability_problems",
     "select_sentences",
     "sentence_terms",
     "surname_only",
+    "without_connective",
     "without_dateline",
 ]
 
@@ -83,6 +87,10 @@ calibration part and cost a seventh of a short article's summary time."""
 NAME_PREFIX = 4
 """Person names are matched by their words' first letters (all but the last two, at least this
 many), so inflected Russian forms ("Широковой" for "Широкова", "Путина") are found."""
+
+OPENING_PHRASE_CHARS = 60
+"""An opening phrase that ends at a comma this near the start ("Last year, he was...", "In 2019,
+it...") is read past: the clause after it must not point back either."""
 
 MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
@@ -264,6 +272,7 @@ class _Dangling:
     openings: re.Pattern[str] | None
     exceptions: re.Pattern[str] | None
     unless_named: re.Pattern[str] | None
+    droppable: re.Pattern[str] | None
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -283,7 +292,18 @@ def _dangling(language: str | None) -> _Dangling:
         exceptions=_phrases(getattr(module, "DANGLING_EXCEPTIONS", ())),
         # the phrase in any case, then a capital: "Both Boeing", not "Both companies"
         unless_named=re.compile(rf"(?i:{named.pattern})\s+[A-ZА-ЯЁ]") if named else None,
+        droppable=_droppable(getattr(module, "DROPPABLE_OPENINGS", ())),
     )
+
+
+def _droppable(openings: Iterable[str]) -> re.Pattern[str] | None:
+    """The connectives that may be dropped, with the comma and spaces after them. A phrase ending
+    in "," must be followed by one ("Also, ..." but not "Also on the increase are...")."""
+    alternatives = "|".join(
+        rf"{re.escape(o[:-1])}," if o.endswith(",") else rf"{re.escape(o)}(?!\w),?"
+        for o in sorted(set(openings), key=len, reverse=True)
+    )
+    return re.compile(rf"(?i:{alternatives})\s+") if alternatives else None
 
 
 def _dangles(text: str, language: str | None) -> bool:
@@ -300,6 +320,45 @@ def _dangles(text: str, language: str | None) -> bool:
     if rules.exceptions is not None and rules.exceptions.match(lowered):
         return False
     return rules.unless_named is None or rules.unless_named.match(opening) is None
+
+
+def _opening_dangles(text: str, language: str | None) -> bool:
+    """Whether the sentence opens by pointing back, or its main clause does right after a short
+    opening phrase ("Last year, he was forced to resign", "По данным полиции, он...")."""
+    if _dangles(text, language):
+        return True
+    comma = text.find(",", 0, OPENING_PHRASE_CHARS)
+    if comma <= 0 or _QUOTE_MARKS.search(text, 0, comma) or text.lstrip()[:1] in "—–-":
+        return False  # a quotation's or a reply's own comma ('"We have boats, but..." she said')
+    return _dangles(text[comma + 1 :], language)
+
+
+def without_connective(text: str, language: str | None) -> str | None:
+    """The sentence without an opening connective that only ties it to the one before ("However,
+    the company said..." -> "The company said..."), when what is left stands on its own; else None.
+    Dropping "However" or "Однако" loses a link to a sentence the summary does not show, not a fact."""
+    droppable = _dangling(language).droppable
+    match = droppable.match(text) if droppable else None
+    if match is None or match.end() >= len(text):
+        return None
+    rest = text[match.end() :]
+    if _opening_dangles(rest, language):
+        return None
+    return rest[0].upper() + rest[1:]
+
+
+def as_shown(sentences: list[Sentence], chosen: Iterable[int], language: str | None) -> list[Sentence]:
+    """The article's sentences with each chosen one as a summary of ``chosen`` shows it: a sentence
+    that leans back on one left out only by an opening connective is shown without it."""
+    picked = set(chosen)
+    shown = list(sentences)
+    for index in picked:
+        if index - 1 not in picked and _leans_back(index, sentences, language):
+            trimmed = without_connective(sentences[index].text, language)
+            if trimmed is not None:
+                sentence = sentences[index]
+                shown[index] = Sentence(trimmed, sentence.start, sentence.end, sentence.paragraph)
+    return shown
 
 
 @lru_cache(maxsize=8192)
@@ -397,8 +456,9 @@ def _loses_speaker(index: int, sentences: list[Sentence], inside_quote: list[boo
 
 
 def _leans_back(index: int, sentences: list[Sentence], language: str | None) -> bool:
-    """Rule two: a sentence (not the first) that opens by pointing back needs the one before it."""
-    return index > 0 and _dangles(sentences[index].text, language)
+    """Rule two: a sentence (not the first) that opens by pointing back, or whose main clause does
+    after a short opening phrase, needs the one before it."""
+    return index > 0 and _opening_dangles(sentences[index].text, language)
 
 
 def readability_problems(
@@ -479,7 +539,9 @@ def select_sentences(
 
     def leans(index: int) -> bool:
         if index not in leaning:
-            leaning[index] = _leans_back(index, sentences, language)
+            leaning[index] = _leans_back(index, sentences, language) and (
+                without_connective(sentences[index].text, language) is None  # else shown without it
+            )
         return leaning[index]
 
     def antecedent(index: int) -> int | None:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from nutgraf.lang import content_terms
 from nutgraf.model import Article
-from nutgraf.summarize.article import _dangles, name_keys, surname_only
+from nutgraf.summarize.article import _opening_dangles, name_keys, surname_only
 
 if TYPE_CHECKING:
     from nutgraf.summarize.llm import LLMSettings
@@ -140,6 +140,8 @@ def _figures_in(text: str, article: Article) -> frozenset[str]:
     across languages ("8,000 people" = "8 тысяч человек"), where the subject a figure is
     attributed to varies with the wording."""
     start = article.text.find(text)
+    if start < 0 and len(text) > 1:  # shown without an opening connective, its first letter raised
+        start = article.text.find(text[1:]) - 1
     if start < 0:
         return frozenset()
     end = start + len(text)
@@ -224,7 +226,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
         people = _people(article)
         for rank, text in enumerate(article.summary):
             key = " ".join(_WORD.findall(text.casefold()))
-            if not key or key in seen or (rank and _dangles(text, article.language)):
+            if not key or key in seen or (rank and _opening_dangles(text, article.language)):
                 # A sentence that leans on the one before it ("He added...") cannot stand in a
                 # digest, where its antecedent is not next to it.
                 continue
