@@ -87,6 +87,7 @@ from nutgraf.summarize.article import (
     readability_problems,
     select_sentences,
     sentence_terms,
+    without_connective,
 )
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -321,8 +322,7 @@ def unreadable(article: Article, summary: list[str]) -> bool:
         at = article.text.find(head, cursor)
         if at < 0:
             at = article.text.find(head)
-        shown = at < 0  # shown otherwise than written: without an opening connective (Nutgraf)
-        if shown:
+        if at < 0:  # its first letter raised where an opening connective was dropped (Nutgraf)
             at = article.text.find(head[1:])
         if at < 0:
             continue
@@ -330,8 +330,8 @@ def unreadable(article: Article, summary: list[str]) -> bool:
         index = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
         if index is not None and index not in chosen:
             chosen.append(index)
-            if shown:  # judged as the reader sees it
-                s = sentences[index]
+            s = sentences[index]
+            if text.strip() == without_connective(s.text, article.language):  # judged as shown
                 sentences[index] = Sentence(text.strip(), s.start, s.end, s.paragraph)
     return bool(readability_problems(sentences, sorted(chosen), article.language, people_named(article)))
 

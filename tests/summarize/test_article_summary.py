@@ -163,6 +163,27 @@ def test_a_connective_is_kept_when_what_follows_it_cannot_stand(text, language):
     assert without_connective(text, language) is None
 
 
+def test_a_connective_is_kept_when_what_follows_is_a_bare_surname():
+    lead, *body = ENGLISH.format(opening="But Lowe said").split("\n\n")
+    body[1] = "Port director Ann Lowe watched from the quay while engineers examined the collapsed crane."
+    text = "\n\n".join([lead, *body])
+    sentences = split_sentences(text, "en")
+    people = ["Ann Lowe"]
+    for count in (2, 3):
+        summary = summarize_sentences(sentences, title=TITLE, language="en", count=count, people=people)
+        assert not any(t.startswith("Lowe said") for t in summary)
+    assert not central(summarize_sentences(sentences, title=TITLE, language="en", count=2, people=people))
+
+
+def test_a_clause_joined_by_but_after_a_comma_does_not_point_back():
+    sentences = split_sentences(
+        "Leeds scored first. Lita then made it 2-0 on 52 minutes, but Makofo netted a volley.", "en"
+    )
+    assert readability_problems(sentences, [1], "en") == {}
+    sentences = split_sentences("Leeds scored first. Last year, he was forced to resign.", "en")
+    assert readability_problems(sentences, [1], "en")
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [

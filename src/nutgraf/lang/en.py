@@ -226,6 +226,11 @@ DANGLING_EXCEPTIONS: tuple[str, ...] = tuple(
 )
 """Openings that start like a pointer back but name a time: "This year the Grammys have been
 dominated by..." stands on its own ("This time..." does not: it recalls an earlier time)."""
+POINTING_PRONOUNS: tuple[str, ...] = tuple(
+    "he she it they his her its their him them this these those".split()
+)
+"""Pronouns that point back when they open the main clause after a short phrase: "Last year, he was
+forced to resign" needs the sentence that says who."""
 DROPPABLE_OPENINGS: tuple[str, ...] = (
     "however",
     "but",

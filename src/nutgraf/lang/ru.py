@@ -212,6 +212,9 @@ DANGLING_STARTS: tuple[str, ...] = (
 """Openings that point back to an earlier sentence (see the English module). "По его/их ..." covers
 "по его словам", "по их подсчётам", "по её мнению", "по их данным": whose words or count is in the
 sentence before; "По данным МЧС" names its source and stands alone."""
+POINTING_PRONOUNS: tuple[str, ...] = tuple("он она оно они его её ее их ему ей им этот эта это эти".split())
+"""Pronouns that point back when they open the main clause after a short phrase: "По данным
+полиции, он..." needs the sentence that says who."""
 DROPPABLE_OPENINGS: tuple[str, ...] = (
     "однако",
     "но",

@@ -273,6 +273,7 @@ class _Dangling:
     exceptions: re.Pattern[str] | None
     unless_named: re.Pattern[str] | None
     droppable: re.Pattern[str] | None
+    pronouns: re.Pattern[str] | None
 
 
 def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -293,6 +294,7 @@ def _dangling(language: str | None) -> _Dangling:
         # the phrase in any case, then a capital: "Both Boeing", not "Both companies"
         unless_named=re.compile(rf"(?i:{named.pattern})\s+[A-ZА-ЯЁ]") if named else None,
         droppable=_droppable(getattr(module, "DROPPABLE_OPENINGS", ())),
+        pronouns=_phrases(getattr(module, "POINTING_PRONOUNS", ())),
     )
 
 
@@ -323,14 +325,16 @@ def _dangles(text: str, language: str | None) -> bool:
 
 
 def _opening_dangles(text: str, language: str | None) -> bool:
-    """Whether the sentence opens by pointing back, or its main clause does right after a short
-    opening phrase ("Last year, he was forced to resign", "По данным полиции, он...")."""
+    """Whether the sentence opens by pointing back, or its main clause does with a pronoun right
+    after a short opening phrase ("Last year, he was forced to resign", "По данным полиции, он...").
+    Only a pronoun counts there: "Lita made it 2-0, but Makofo netted" joins two clauses."""
     if _dangles(text, language):
         return True
     comma = text.find(",", 0, OPENING_PHRASE_CHARS)
     if comma <= 0 or _QUOTE_MARKS.search(text, 0, comma) or text.lstrip()[:1] in "—–-":
         return False  # a quotation's or a reply's own comma ('"We have boats, but..." she said')
-    return _dangles(text[comma + 1 :], language)
+    pronouns = _dangling(language).pronouns
+    return pronouns is not None and pronouns.match(text[comma + 1 :].lstrip().lower()) is not None
 
 
 def without_connective(text: str, language: str | None) -> str | None:
@@ -345,6 +349,17 @@ def without_connective(text: str, language: str | None) -> str | None:
     if _opening_dangles(rest, language):
         return None
     return rest[0].upper() + rest[1:]
+
+
+def _stands_without_connective(text: str, language: str | None, people: Sequence[str]) -> bool:
+    """Whether the sentence may be shown without its opening connective: what is left stands, and
+    does not open with a person's surname alone ("But Davies stressed..." keeps its sentence before,
+    which may say who Davies is)."""
+    trimmed = without_connective(text, language)
+    if trimmed is None:
+        return False
+    full_names = [keys for keys in map(name_keys, people) if len(keys) > 1]
+    return surname_only(trimmed, full_names) is None
 
 
 def as_shown(sentences: list[Sentence], chosen: Iterable[int], language: str | None) -> list[Sentence]:
@@ -539,8 +554,8 @@ def select_sentences(
 
     def leans(index: int) -> bool:
         if index not in leaning:
-            leaning[index] = _leans_back(index, sentences, language) and (
-                without_connective(sentences[index].text, language) is None  # else shown without it
+            leaning[index] = _leans_back(index, sentences, language) and not _stands_without_connective(
+                sentences[index].text, language, people
             )
         return leaning[index]
 
