@@ -17,7 +17,7 @@ Readability filters keep a summary from starting mid-thought: no sentence that l
 antecedent ("He added...", "As a result...", "Last year, he...") unless the sentence before it is in
 the summary (the two are taken together when both fit); one that leans only by an opening
 connective ("However, the company said...", "Однако в порту...") is shown without it instead,
-when what follows stands, none that calls a person by surname alone
+when what follows stands; none that calls a person by surname alone
 ("Shirokova said...") without the sentence that introduced them (when the caller knows the
 article's people), no fragment cut out of a longer quotation, no quotation without its speaker,
 no label ending in ":", no aside in brackets or credit line ("[Source: Continental Wire]", "Фото:
