@@ -351,15 +351,19 @@ def without_connective(text: str, language: str | None) -> str | None:
     return rest[0].upper() + rest[1:]
 
 
-def _stands_without_connective(text: str, language: str | None, people: Sequence[str]) -> bool:
+def _stands_without_connective(
+    text: str, language: str | None, full_names: Sequence[tuple[str, ...]]
+) -> bool:
     """Whether the sentence may be shown without its opening connective: what is left stands, and
-    does not open with a person's surname alone ("But Davies stressed..." keeps its sentence before,
-    which may say who Davies is)."""
+    does not open with the surname alone of one of ``full_names`` ("But Davies stressed..." keeps
+    its sentence before, which may say who Davies is)."""
     trimmed = without_connective(text, language)
-    if trimmed is None:
-        return False
-    full_names = [keys for keys in map(name_keys, people) if len(keys) > 1]
-    return surname_only(trimmed, full_names) is None
+    return trimmed is not None and surname_only(trimmed, full_names) is None
+
+
+def _full_names(people: Sequence[str]) -> list[tuple[str, ...]]:
+    """The name keys of the people named with more than one word: those a surname can stand for."""
+    return [keys for keys in map(name_keys, people) if len(keys) > 1]
 
 
 def as_shown(sentences: list[Sentence], chosen: Iterable[int], language: str | None) -> list[Sentence]:
@@ -407,7 +411,7 @@ def surname_only(text: str, names: Iterable[tuple[str, ...]]) -> tuple[str, ...]
 def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[int, int]:
     """Sentence index -> the earlier sentence it needs because it calls a person by surname alone
     and that sentence names them in full first."""
-    full_names = [keys for keys in map(name_keys, people) if len(keys) > 1]
+    full_names = _full_names(people)
     if not full_names:
         return {}
     surnames = tuple(keys[-1] for keys in full_names)
@@ -551,11 +555,12 @@ def select_sentences(
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     candidates = {index for _score, index in scored}
     leaning: dict[int, bool] = {}  # computed as the selection reaches a sentence: most never are
+    full_names = _full_names(people)
 
     def leans(index: int) -> bool:
         if index not in leaning:
             leaning[index] = _leans_back(index, sentences, language) and not _stands_without_connective(
-                sentences[index].text, language, people
+                sentences[index].text, language, full_names
             )
         return leaning[index]
 
