@@ -127,3 +127,65 @@ def test_an_item_says_how_much_of_its_date_the_text_gives():
     report.dates[0].granularity = "week"
     (item,) = timeline([report])
     assert (item["date"], item["granularity"]) == ("2026-05-11", "week")
+
+
+FERRIES_EN = ("Ferries between the two ports will resume a night service on 9 May 2026.", "9 May 2026")
+FERRIES_RU = ("Паромы между двумя портами возобновят ночные рейсы 9 мая 2026 года.", "9 мая 2026 года")
+MAYOR_RU = ("Новый мэр города принёс присягу в ратуше 9 мая 2026 года.", "9 мая 2026 года")
+
+
+def _one_sentence(article_id: int, language: str, sentence: tuple[str, str]) -> Article:
+    article = _article(article_id, language, [(*sentence, "2026-05-09")])
+    article.entities = []  # nothing shared but the meaning: no entity, no figure
+    return article
+
+
+def test_a_retelling_in_another_language_is_one_item_by_its_meaning():
+    items = timeline([_one_sentence(1, "en", FERRIES_EN), _one_sentence(2, "ru", FERRIES_RU)])
+    assert [(i["article_id"], i["also_article_ids"]) for i in items] == [(1, [2])]
+
+
+def test_without_the_sentence_encoder_only_shared_words_entities_and_figures_merge(monkeypatch):
+    import nutgraf.stories.embed as embed
+
+    monkeypatch.setattr(embed, "sentence_vectors", lambda texts: None)
+    items = timeline([_one_sentence(1, "en", FERRIES_EN), _one_sentence(2, "ru", FERRIES_RU)])
+    assert [(i["article_id"], i["also_article_ids"]) for i in items] == [(1, []), (2, [])]
+
+
+def test_another_fact_of_the_same_date_in_another_language_stays_apart():
+    items = timeline([_one_sentence(1, "en", FERRIES_EN), _one_sentence(2, "ru", MAYOR_RU)])
+    assert [(i["article_id"], i["also_article_ids"]) for i in items] == [(1, []), (2, [])]
+
+
+def test_a_merged_fact_is_told_in_the_readers_language_when_an_article_has_it():
+    articles = [_one_sentence(1, "en", FERRIES_EN), _one_sentence(2, "ru", FERRIES_RU)]
+    (item,) = timeline(articles, language="ru")
+    assert (item["article_id"], item["also_article_ids"], item["text"]) == (2, [1], FERRIES_RU[0])
+    (item,) = timeline(articles, language="en")
+    assert (item["article_id"], item["also_article_ids"]) == (1, [2])
+
+
+def test_a_retelling_joins_a_fact_through_any_article_that_tells_it():
+    """The second Russian report is far from the English sentence shown but close to the first
+    Russian report merged under it: it is the same fact, not a new item."""
+    english = (
+        "The alarm in that part of the museum had been turned off on Friday, May 8, while "
+        "electricians worked on the wiring.",
+        "May 8",
+    )
+    first = (
+        "Сигнализацию в этой комнате отключили в пятницу, 8 мая, на время ремонта электропроводки.",
+        "8 мая",
+    )
+    second = (
+        "Сигнализация в служебной комнате не работала: её отключили в пятницу на время ремонта проводки.",
+        "в пятницу",
+    )
+    articles = [
+        _one_sentence(1, "en", english),
+        _one_sentence(2, "ru", first),
+        _one_sentence(3, "ru", second),
+    ]
+    items = timeline(articles)
+    assert [(i["article_id"], i["also_article_ids"]) for i in items] == [(1, [2, 3])]

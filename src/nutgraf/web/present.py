@@ -82,7 +82,7 @@ def _digest(view: dict[str, Any], articles: list[Article]) -> list[dict[str, Any
 
 def story_card(story: Story, articles: list[Article], language: str | None = None) -> dict[str, Any]:
     """A story as a list shows it: title, size, languages, outlets, the start of its digest."""
-    view = story_view(story, articles, language=language)
+    view = story_view(story, articles, language=language, with_timeline=False)
     return {
         "id": view["id"],
         "title": view["title"],
