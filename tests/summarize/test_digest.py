@@ -288,3 +288,41 @@ def test_a_bare_surname_may_follow_an_opener_that_names_the_person_in_full():
     texts = [s.text for s in story_digest(articles, sentences=3).sentences]
     assert texts[0].startswith("Divers led by biologist Yelena Shirokova")
     assert "Shirokova said the sponge was found at a depth of 1,200 metres." in texts
+
+
+ENGLISH_REPORT = [
+    "Traffic on the crossing had been diverted through the old ferry port for eight months.",
+    "Local shop owners said the closure had cost them a third of their customers.",
+    "Engineers replaced all the steel cables of the suspension span.",
+]
+RUSSIAN_REPORT = [  # the same three facts, with no name or number to compare
+    "Движение по переправе восемь месяцев шло через старый паромный порт.",
+    "Владельцы местных магазинов говорят, что закрытие стоило им трети покупателей.",
+    "Инженеры заменили все стальные тросы подвесного пролёта.",
+]
+
+
+def _bilingual_story() -> list[Article]:
+    return [
+        _article(1, "en", "Harbour Post", ENGLISH_REPORT),
+        _article(2, "ru", "Вестник", RUSSIAN_REPORT),
+    ]
+
+
+def _facts(digest) -> list[int]:
+    return [
+        (ENGLISH_REPORT if s.language == "en" else RUSSIAN_REPORT).index(s.text) for s in digest.sentences
+    ]
+
+
+def test_a_digest_in_two_languages_tells_each_fact_once():
+    facts = _facts(story_digest(_bilingual_story(), sentences=3))
+    assert sorted(facts) == [0, 1, 2]
+
+
+def test_without_the_sentence_encoder_a_fact_with_no_name_or_number_is_told_twice(monkeypatch):
+    import nutgraf.stories.embed as embed
+
+    monkeypatch.setattr(embed, "sentence_vectors", lambda texts: None)
+    facts = _facts(story_digest(_bilingual_story(), sentences=3))
+    assert len(set(facts)) < len(facts)

@@ -17,6 +17,7 @@ import numpy as np
 
 from nutgraf.analyze.figures import comparable_unit
 from nutgraf.model import Article, Figure, Story, to_dict
+from nutgraf.stories.embed import SAME_FACT_COSINE
 from nutgraf.summarize.digest import DIGEST_SENTENCES
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DIGEST_SENTENCES",
+    "SAME_FACT_COSINE",
     "article_brief",
     "central_article",
     "disagreements",
@@ -46,18 +48,6 @@ means one figure is a part, a rate or a limit and the other a total (seen in the
 a 1.4 million rouble deposit limit and a 16.8 billion rouble payout, both "insurance payout")."""
 
 TIMELINE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
-
-SAME_FACT_COSINE = 0.6
-"""Two dated sentences of one story, given the same date by different articles, whose multilingual
-sentence embeddings (USE v3, ``stories/embed.py``) are at least this close tell the same fact, in
-any language: "The union said it would hold a mass meeting of members on Friday" and "The union is
-due to hold a mass meeting of Lumora workers on Friday". Calibrated with ``python bench/timeline.py
---calibrate`` on half of WMT22's English-Russian stories whose translation keeps the sentence count
-(47 stories: 565 translated sentence pairs against 8,088 pairs of other sentences of the same two
-documents, i.e. the same story and another fact). At 0.6, 96.3% of translations pass and 96.5% of
-the pairs that pass are translations (F1 96.4, the sweep's best); at 0.55, 98.2% and 88.5%; at
-0.65, 93.6% and 98.5%. Retellings by other outlets are further apart than translations, so the
-threshold errs towards telling a fact twice rather than merging two."""
 
 _SUBJECT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*(\s+)(?=[\"«“„(\[]?[A-ZА-ЯЁ0-9])")

@@ -10,8 +10,10 @@ on its own and traced to one article. Choosing among them is Maximal Marginal Re
 
 Similarity works across languages: words (stems) only compare within a language, canonical entity
 ids and figure keys compare across languages, so the Russian and the English sentence that both
-say "trade reached $50 billion" count as one. Syndicated copies are left out: their text is their
-original's.
+say "trade reached $50 billion" count as one. A retelling in another language with no name or
+number in it is found by the sentences' multilingual embeddings (USE v3, the encoder of
+``nutgraf.stories.embed``), which redundancy across languages also counts. Syndicated copies are
+left out: their text is their original's.
 
 The digest is in the reader's preferred language when the story has articles in it, and in the
 articles' original languages otherwise.
@@ -31,6 +33,8 @@ from nutgraf.model import Article
 from nutgraf.summarize.article import _opening_dangles, name_keys, surname_only
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from nutgraf.summarize.llm import LLMSettings
 
 __all__ = ["DIGEST_SENTENCES", "REDUNDANT", "Digest", "DigestSentence", "sentence_similarity", "story_digest"]
@@ -54,7 +58,7 @@ LEAD_BONUS = 0.15
 
 TERM_WEIGHT = 0.6
 """Within one language: share of the similarity from shared words (the rest from entities and
-figures). Across languages only entities and figures count."""
+figures). Across languages only entities and figures count (and, for redundancy, the embedding)."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -116,6 +120,9 @@ class _Candidate:
     entities: frozenset[str]
     figures: frozenset[str]
     relevance: float = 0.0
+    vector: np.ndarray | None = None
+    """The sentence's multilingual embedding, when the pool mixes languages and the encoder is there:
+    it tells a retelling in another language as redundant."""
     introduced_by: str | None = None
     """The person (entity id) a sentence names by surname alone; it needs the digest's opener to
     name them in full first."""
@@ -181,6 +188,18 @@ def _similarity(a: _Candidate, b: _Candidate) -> float:
     if across:
         return shared
     return TERM_WEIGHT * _cosine(a.terms, b.terms) + (1 - TERM_WEIGHT) * shared
+
+
+def _redundancy(a: _Candidate, b: _Candidate, similarity: float) -> float:
+    """How much ``a`` says again what ``b`` says: their similarity, and across languages at least
+    their embeddings' cosine scaled so that ``SAME_FACT_COSINE`` (the same fact) is ``REDUNDANT``.
+    Entities and figures miss a retelling that shares neither (a translation's own sentence with no
+    name or number in it); the embedding finds it."""
+    if a.vector is None or b.vector is None or a.article.language == b.article.language:
+        return similarity
+    from nutgraf.stories.embed import SAME_FACT_COSINE  # not at the top: nutgraf.stories imports us
+
+    return max(similarity, float(a.vector @ b.vector) * REDUNDANT / SAME_FACT_COSINE)
 
 
 def sentence_similarity(text_a: str, article_a: Article, text_b: str, article_b: Article) -> float:
@@ -270,11 +289,25 @@ def story_digest(
     return rewrite_digest(digest, llm)
 
 
+def _embed_across_languages(candidates: list[_Candidate]) -> None:
+    """Give each candidate its sentence embedding when they are in more than one language (one
+    language compares by words and needs none)."""
+    if len({c.article.language for c in candidates}) < 2:
+        return
+    from nutgraf.stories.embed import sentence_vectors
+
+    vectors = sentence_vectors([c.text for c in candidates])
+    if vectors is not None:
+        for candidate, vector in zip(candidates, vectors, strict=True):
+            candidate.vector = vector
+
+
 def _extractive_digest(articles: list[Article], language: str | None, sentences: int) -> Digest:
     pool, digest_language = _pool(articles, language)
     candidates = _candidates(pool)
     if not candidates:
         return Digest(language=digest_language)
+    _embed_across_languages(candidates)
     # Similarity is symmetric and needed twice (support, then redundancy): computed once a pair.
     similar: dict[tuple[int, int], float] = {}
     for i, a in enumerate(candidates):
@@ -301,7 +334,9 @@ def _extractive_digest(articles: list[Article], language: str | None, sentences:
                 not chosen or candidate.introduced_by not in candidates[chosen[0]].entities
             ):
                 continue  # "Shirokova said..." needs the opener, shown first, to say who she is
-            redundancy = max((similar[(i, c)] for c in chosen), default=0.0)
+            redundancy = max(
+                (_redundancy(candidate, candidates[c], similar[(i, c)]) for c in chosen), default=0.0
+            )
             if redundancy >= REDUNDANT:
                 continue
             score = MMR_LAMBDA * candidate.relevance - (1 - MMR_LAMBDA) * redundancy
