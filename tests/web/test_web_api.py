@@ -349,3 +349,17 @@ def test_empty_store_is_served(tmp_path):
         _check_atom(client.get("/feeds/stories.atom"))
     with open_store(tmp_path / "api.db", create=False) as store:
         assert store.count_articles() == 0
+
+
+def test_the_server_loads_the_sentence_encoder_as_it_starts(corpus_store, monkeypatch):
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    import nutgraf.stories.embed as embed
+    from nutgraf.web import WebSettings, create_app
+
+    loaded = threading.Event()
+    monkeypatch.setattr(embed, "embed_sentences", lambda texts: loaded.set())
+    with TestClient(create_app(corpus_store, WebSettings())):
+        assert loaded.wait(timeout=10)
