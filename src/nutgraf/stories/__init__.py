@@ -17,6 +17,7 @@ import numpy as np
 
 from nutgraf.analyze.figures import comparable_unit
 from nutgraf.model import Article, Figure, Story, to_dict
+from nutgraf.stories import embed
 from nutgraf.stories.embed import SAME_FACT_COSINE
 from nutgraf.summarize.digest import DIGEST_SENTENCES
 
@@ -177,8 +178,6 @@ def _date_key(item: dict[str, Any]) -> tuple[str, str | None]:
 def _sentence_vectors(items: list[dict[str, Any]]) -> list[np.ndarray | None]:
     """The sentence embedding of each event item that shares its dates with another article's
     event item (the only ones a merge can compare), None for the rest or without the encoder."""
-    from nutgraf.stories.embed import sentence_vectors
-
     articles_on: dict[tuple[str, str | None], set[int | None]] = defaultdict(set)
     for item in items:
         if item["kind"] == "event":
@@ -189,7 +188,7 @@ def _sentence_vectors(items: list[dict[str, Any]]) -> list[np.ndarray | None]:
         if item["kind"] == "event" and len(articles_on[_date_key(item)]) > 1
     ]
     vectors: list[np.ndarray | None] = [None] * len(items)
-    found = sentence_vectors([items[index]["text"] for index in wanted])
+    found = embed.sentence_vectors([items[index]["text"] for index in wanted])
     if found is not None:
         for index, vector in zip(wanted, found, strict=True):
             vectors[index] = vector

@@ -54,8 +54,6 @@ memoised, the sample corpus' ten timelines take 17 ms in all once seen, 300 ms t
 
 _memo: OrderedDict[str, np.ndarray] = OrderedDict()
 _memo_lock = threading.Lock()
-
-
 _encoder_lock = threading.Lock()
 
 

@@ -308,11 +308,15 @@ def _extractive_digest(articles: list[Article], language: str | None, sentences:
     if not candidates:
         return Digest(language=digest_language)
     _embed_across_languages(candidates)
-    # Similarity is symmetric and needed twice (support, then redundancy): computed once a pair.
+    # Similarity (for support) and redundancy are symmetric and needed in every round: computed
+    # once a pair.
     similar: dict[tuple[int, int], float] = {}
+    repeats: dict[tuple[int, int], float] = {}
     for i, a in enumerate(candidates):
         for j in range(i + 1, len(candidates)):
-            similar[(i, j)] = similar[(j, i)] = _similarity(a, candidates[j])
+            b = candidates[j]
+            similar[(i, j)] = similar[(j, i)] = _similarity(a, b)
+            repeats[(i, j)] = repeats[(j, i)] = _redundancy(a, b, similar[(i, j)])
     for i, candidate in enumerate(candidates):
         support: dict[int, float] = {}
         for j, other in enumerate(candidates):
@@ -334,9 +338,7 @@ def _extractive_digest(articles: list[Article], language: str | None, sentences:
                 not chosen or candidate.introduced_by not in candidates[chosen[0]].entities
             ):
                 continue  # "Shirokova said..." needs the opener, shown first, to say who she is
-            redundancy = max(
-                (_redundancy(candidate, candidates[c], similar[(i, c)]) for c in chosen), default=0.0
-            )
+            redundancy = max((repeats[(i, c)] for c in chosen), default=0.0)
             if redundancy >= REDUNDANT:
                 continue
             score = MMR_LAMBDA * candidate.relevance - (1 - MMR_LAMBDA) * redundancy
