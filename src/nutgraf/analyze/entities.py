@@ -2,9 +2,18 @@
 
 A mention ("Владимиром Путиным", "Putin's") is first reduced to its dictionary form by its language
 module, then keyed in a script-independent way: Cyrillic is transliterated (iuliia, Wikipedia
-system) and each word is reduced to a consonant skeleton (first letter, then consonants, doubles
-collapsed, x = ks). Transliteration variants fall together that way: Aleksandr/Alexander,
-Mamedli/Mammadli, Zelensky/Zelenskyy/Зеленский, Koroleva/Королёва (pymorphy gives "королёв").
+system; Ukrainian і/ї/є/ґ too), Latin letters with a sound of their own are spelled out (š = sh,
+č = ch, ž = zh, ł = l; other diacritics go), and each word is reduced to a consonant skeleton: first
+letter, then consonants, doubles collapsed, with the spellings that transliteration confuses folded
+to one: kh = h = g (Хэмилтон, Гамильтон = Hamilton), f = v = ph = w (Ферстаппен = Verstappen), c = s
+before e/i/y and c = ck = q = k elsewhere (Мерседес = Mercedes, Маккейн = McCain), gh = g
+(Бирмингем = Birmingham), th = t, tz = ts, x = ks, sch = sz = sh, cz = ch, qu = kv before a vowel
+(Квинсленд = Queensland), a word-initial дж = j (Джонс = Jones) and a word-initial у before a vowel
+= w (Уильямс = Williams). So Aleksandr/Alexander, Mamedli/Mammadli, Zelensky/Zelenskyy/Зеленский,
+Koroleva/Королёва (pymorphy gives "королёв"), Babiš/Бабиш and Poroszenko/Порошенко fall together;
+ch, sh, zh, ts, z and s stay apart (Chan/Khan, Schmidt/Smith, Fischer/Visser). The price is a few
+more distinct names with one skeleton (Kurz/Cruz, Hancock/Gnauck); the alias table's collision
+guard keeps the curated ones apart (Ghana/Hanoi, Harris/Grossi).
 
 Ids are deterministic, so linking across articles needs no shared state: a curated alias entry
 (``aliases.json``, for the best-known entities, whose names differ across scripts: Russia/Россия,
@@ -17,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,16 +63,71 @@ def _iuliia_schema():
     return iuliia.WIKIPEDIA
 
 
+_CYRILLIC_EXTRA = str.maketrans(
+    {"Є": "Ye", "є": "ye", "І": "I", "і": "i", "Ї": "Yi", "ї": "yi", "Ґ": "G", "ґ": "g", "Ў": "U", "ў": "u"}
+)
+"""Ukrainian and Belarusian letters, which the Russian Wikipedia scheme leaves as they are."""
+
+
 def to_latin(text: str) -> str:
     """Latin transliteration of Cyrillic (Wikipedia system: Юрий -> Yury, Королёва -> Korolyova)."""
     if not _CYRILLIC.search(text):
         return text
-    return _iuliia_schema().translate(text)
+    return _iuliia_schema().translate(text.translate(_CYRILLIC_EXTRA))
+
+
+_LATIN_LETTERS = str.maketrans(
+    {
+        "š": "sh",
+        "č": "ch",
+        "ć": "ch",
+        "ž": "zh",
+        "ż": "zh",
+        "ř": "rzh",
+        "ł": "l",
+        "đ": "dj",
+        "ß": "ss",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+    }
+)
+"""Latin letters with a sound of their own (Babiš = Бабиш, Dvořák = Дворжак); other diacritics go."""
+
+_SOUNDS = (
+    # One spelling per sound, longest first; upper case marks a sound already folded.
+    (re.compile(r"^u(?=[aeiouy])"), "v"),  # Уильямс = Williams, Уэлш = Walsh
+    (re.compile(r"^(?:dzh|dj)"), "j"),  # Джонс = Jones, Đoković = Djokovic (inside a word, дж stays)
+    (re.compile(r"shch|sch|sh|sz"), "S"),
+    (re.compile(r"tch|ch|cz"), "C"),
+    (re.compile(r"zh"), "Z"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"qu(?!e$)(?=[aeioy])"), "kv"),  # Квинсленд = Queensland, not Mozambique
+    (re.compile(r"ck|c(?![eiy])|q"), "k"),
+    (re.compile(r"c"), "s"),
+    (re.compile(r"tz"), "ts"),
+    (re.compile(r"kh|gh|h"), "g"),
+    (re.compile(r"f"), "v"),
+)
+_SPELLED = {"S": "sh", "C": "ch", "Z": "zh"}
+
+
+def _sounds(word: str) -> str:
+    """A word's Latin spelling with the variants that transliteration produces folded to one
+    spelling (see the module docstring): "Хэмилтон" gives "gemilton", "Hamilton" "gamilton"."""
+    latin = unicodedata.normalize("NFKD", to_latin(word).lower().translate(_LATIN_LETTERS))
+    latin = re.sub(r"[^a-z0-9]", "", latin.replace("x", "ks").replace("wh", "w").replace("w", "v"))
+    for pattern, sound in _SOUNDS:
+        latin = pattern.sub(sound, latin)
+    return latin
 
 
 def skeleton(word: str) -> str:
-    """Script-independent key of one word: first letter, then consonants, doubles collapsed."""
-    latin = re.sub(r"[^a-z0-9]", "", to_latin(word).lower().replace("x", "ks").replace("w", "v"))
+    """Script-independent key of one word: first letter, then consonants, transliteration variants
+    folded (:func:`_sounds`), doubles collapsed."""
+    latin = _sounds(word)
     if not latin:
         return ""
     head = "i" if latin[0] in "yij" else ("a" if latin[0] in _VOWELS else latin[0])
@@ -71,7 +136,7 @@ def skeleton(word: str) -> str:
     for ch in consonants:
         if ch != out[-1]:
             out += ch
-    return out
+    return "".join(_SPELLED.get(ch, ch) for ch in out)
 
 
 def _abbreviation(surface: str) -> bool:
@@ -124,6 +189,8 @@ class AliasIndex:
     abbreviations: dict[str, str] = field(default_factory=dict)
     skeletons: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
+    surname_forms: dict[str, str] = field(default_factory=dict)
+    """Transliterated surnames, for those whose skeleton two curated persons share (Harris, Grossi)."""
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """Transliterated forms of each entity's names, to confirm a skeleton match."""
     first_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -146,7 +213,7 @@ class AliasIndex:
             if found and any(_similar(exact, form) for form in self.forms[found]):
                 return found
         if label == "PER":
-            found = self.surnames.get(skeleton(words[-1]))
+            found = self.surnames.get(skeleton(words[-1])) or self.surname_forms.get(_exact_key(words[-1:]))
             if found and len(words) > 1 and skeleton(words[0]) not in self.first_names[found]:
                 return None  # a different first name: another person with that surname
             if found and any(
@@ -166,6 +233,7 @@ def alias_index() -> AliasIndex:
         "abbreviations": defaultdict(set),
         "skeletons": defaultdict(set),
         "surnames": defaultdict(set),
+        "surname_forms": defaultdict(set),
     }
     for entry in json.loads(raw):
         entity_id, kind = entry["id"], entry["type"]
@@ -183,6 +251,7 @@ def alias_index() -> AliasIndex:
                     continue
                 if kind == "PER" and len(words) == 1:
                     owners["surnames"][skeleton(words[0])].add(entity_id)
+                    owners["surname_forms"][_exact_key(words)].add(entity_id)
                     index.forms[entity_id].add(_exact_key(words))
                     continue
                 owners["exact"][_exact_key(words)].add(entity_id)
@@ -190,6 +259,7 @@ def alias_index() -> AliasIndex:
                 index.forms[entity_id].add(_exact_key(words))
                 if kind == "PER":
                     owners["surnames"][skeleton(words[-1])].add(entity_id)
+                    owners["surname_forms"][_exact_key(words[-1:])].add(entity_id)
                     index.first_names[entity_id].add(skeleton(words[0]))
     for table, keys in owners.items():
         setattr(index, table, {key: next(iter(ids)) for key, ids in keys.items() if len(ids) == 1})
