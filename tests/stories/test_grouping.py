@@ -1,21 +1,33 @@
-"""The join decision's handling of articles without a lead embedding."""
+"""The join decision: normalized signals, average link, embedding neighbours, missing embeddings."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
+from nutgraf.stories.embed import encode_vector
 from nutgraf.stories.features import Features
 from nutgraf.stories.grouping import GroupingParams, StoryIndex
 
 
-def report(terms: str, entities: dict[str, float], lead: str) -> Features:
+def vector(*weights: float) -> str:
+    """A 512-dimension embedding with the given leading components (normalized by the index)."""
+    values = np.zeros(512, dtype=np.float32)
+    values[: len(weights)] = weights
+    return encode_vector(values.tolist())
+
+
+def report(
+    terms: str, entities: dict[str, float], lead: str, *, language: str = "en", embedding: str = ""
+) -> Features:
     return Features(
-        language="en",
+        language=language,
         terms={t: 1.0 for t in terms.split()},
         entities=entities,
         lead={t: 1.0 for t in lead.split()},
+        embedding=embedding,
     )
 
 
@@ -36,17 +48,79 @@ OTHER = report(
 )
 
 
-def test_missing_embeddings_are_grouped_as_calibrated_without_them():
-    with_dense = StoryIndex(GroupingParams())
-    without = StoryIndex(replace(GroupingParams(), dense_weight=0.0, join_threshold=0.30))
-    for index in (with_dense, without):
-        index.add(1, 1, FIRST)
-    params = GroupingParams()
-    # The missing cosine counts as dense_absent: the same margin over each setting's threshold.
-    assert with_dense.score(SAME, 1) == pytest.approx(
-        without.score(SAME, 1) + params.dense_weight * params.dense_absent
+def test_without_embeddings_the_text_alone_decides():
+    index = StoryIndex()
+    index.add(1, 1, FIRST)
+    assert index.signals(SAME, 1)["dense"] is None
+    assert index.decide(SAME).story_id == 1
+    assert index.decide(OTHER).story_id is None
+
+
+def test_signals_are_on_one_scale():
+    """A signal at its own same-event level counts 1.0, whatever that level is."""
+    params = replace(GroupingParams(), text_weight=1.0, dense_weight=0.0, entity_weight=0.0, lead_weight=0.0)
+    index = StoryIndex(params)
+    index.add(1, 1, FIRST)
+    text = index.signals(SAME, 1)["text"]
+    at_level = StoryIndex(replace(params, text_same=text, date_bonus=0.0, figure_bonus=0.0))
+    at_level.add(1, 1, FIRST)
+    assert at_level.score(SAME, 1) == pytest.approx(1.0)
+    doubled = StoryIndex(replace(params, text_same=text / 2))
+    doubled.add(1, 1, FIRST)
+    assert doubled.score(SAME, 1) == pytest.approx(2.0)
+    capped = StoryIndex(replace(params, text_same=text / 10))
+    capped.add(1, 1, FIRST)
+    assert capped.score(SAME, 1) == pytest.approx(params.signal_cap)
+
+
+def test_members_are_compared_by_average_link():
+    """An article like one member of a story and unlike the others scores the mean of the two,
+    so a story that already holds an event does not absorb a neighbouring one by one bridge."""
+    index = StoryIndex()
+    first = report("a b c d", {}, "a b", embedding=vector(1.0, 0.0))
+    second = report("a b c d", {}, "a b", embedding=vector(0.0, 1.0))
+    index.add(1, 1, first)
+    index.add(2, 1, second)
+    newcomer = report("a b c d", {}, "a b", embedding=vector(1.0, 0.0))
+    assert index.signals(newcomer, 1)["dense"] == pytest.approx(0.5, abs=1e-3)
+
+
+def test_a_report_in_another_language_is_found_by_its_embedding_alone():
+    """No shared entity id or term (names outside the alias table, another script): the embedding
+    neighbours still bring the story as a candidate."""
+    index = StoryIndex()
+    english = report("flood river crest town", {"loc-ishim": 1.0}, "flood river", embedding=vector(0.9, 0.1))
+    index.add(1, 1, english)
+    russian = report(
+        "паводок река город", {"loc-ishym": 1.0}, "паводок река", language="ru", embedding=vector(0.88, 0.12)
     )
-    for article in (SAME, OTHER):
-        assert with_dense.decide(article).story_id == without.decide(article).story_id
-    assert with_dense.decide(SAME).story_id == 1
-    assert with_dense.decide(OTHER).story_id is None
+    assert index.decide(russian).story_id == 1
+    without_neighbours = StoryIndex(replace(GroupingParams(), dense_candidates=0))
+    without_neighbours.add(1, 1, english)
+    assert without_neighbours.decide(russian).story_id is None
+
+
+def test_the_best_candidate_is_the_one_that_clears_its_own_bar_most():
+    """A same-language story and a story in another language are compared by score / threshold."""
+    params = replace(GroupingParams(), join_threshold=1.0, cross_threshold=0.5)
+    index = StoryIndex(params)
+    index.add(1, 1, report("storm coast wind", {}, "storm coast", embedding=vector(1.0, 1.0)))
+    index.add(2, 2, report("шторм берег", {}, "шторм берег", language="ru", embedding=vector(1.0, 0.0)))
+    article = report("storm coast wind rain", {}, "storm coast", embedding=vector(1.0, 0.05))
+    found = {story: index.score(article, story) for story in (1, 2)}
+    decision = index.decide(article)
+    margins = {1: found[1] / 1.0, 2: found[2] / 0.5}
+    assert decision.story_id == max(margins, key=margins.get)
+
+
+def test_the_neighbour_matrix_reuses_the_oldest_row_when_full(monkeypatch):
+    from nutgraf.stories import grouping
+
+    monkeypatch.setattr(grouping, "DENSE_ROWS", 3)
+    index = StoryIndex()
+    for story in range(1, 6):
+        index.add(story, story, report(f"t{story}", {}, f"t{story}", embedding=vector(1.0, story)))
+    assert sorted(index._row_story) == [3, 4, 5]
+    index.add(6, 3, report("t3", {}, "t3", embedding=vector(1.0, 3)))  # story 3 joined: now the newest
+    index.add(7, 7, report("t7", {}, "t7", embedding=vector(1.0, 7)))
+    assert sorted(index._row_story) == [3, 5, 7]

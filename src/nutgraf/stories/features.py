@@ -27,7 +27,7 @@ TERMS_KEPT = 80
 LEAD_SENTENCES = 2
 """The lead (headline and first two sentences) names the event: two reports of one event share
 its words where two events with the same actors share only the background (calibrated with the
-join decision on ECB+, see bench/clustering.py)."""
+join decision, see bench/grouping.py)."""
 
 SHINGLE_WORDS = 4
 MINHASH_PERMUTATIONS = 64

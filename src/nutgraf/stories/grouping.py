@@ -1,18 +1,24 @@
 """Incremental grouping: each new article joins the best existing story or starts a new one.
 
-No re-clustering and no all-pairs comparison. Candidates come from inverted indexes: stories
-sharing an entity or one of the article's strongest terms, within a time window when dates are
-known. Near-copies (syndicated wire copy) are found first with MinHash LSH and join their
-original's story as copies. The join decision combines:
+No all-pairs comparison. Candidates come from inverted indexes (stories sharing an entity or one
+of the article's strongest terms, within a time window when dates are known) and from the stories
+nearest to the article's lead embedding, so a report in another language that shares no id or
+term with its story is still found. Near-copies (syndicated wire copy) are found first with
+MinHash LSH and join their original's story as copies. The join decision compares the article
+with the story's members by average link (the mean of its similarities with each recent member,
+so a story that holds one event does not absorb the next through one bridging article) on:
 
-- **text**: TF-IDF cosine between the article and the story's members in the same language;
-- **entities**: IDF-weighted cosine of canonical entity ids (language-independent, so this is
-  what carries an English report and a Russian one into one story);
-- **dates** and **figures**: a shared event date, and shared (subject, unit, magnitude) figures.
+- **lead embedding**: USE v3 cosine of headline and first sentences, any language;
+- **text**: TF-IDF cosine over stems with the same-language members;
+- **lead terms**: the best stem cosine of headline and first sentences with a same-language member;
+- **entities**: IDF-weighted cosine of canonical entity ids (across scripts: only when it helps);
+- **dates** and **figures**: a shared event date, a shared (subject, unit, magnitude) figure.
 
-Weights and thresholds are calibrated on ECB+ (topics 1-25; bench/clustering.py prints how, and
-the scores on topics 26-35). The index is plain data: it is rebuilt from the stored features
-with :meth:`StoryIndex.add` in article order, which gives the same stories as the ingest did.
+Each signal is divided by its own same-event level and capped, so all are on one scale and one
+threshold (1.0) serves every language pair; candidates compare by score over their threshold.
+The levels and weights are chosen leave-one-dataset-out on six public sets (``python
+bench/grouping.py``; docs/grouping.md). The index is plain data: it is rebuilt from the stored
+features with :meth:`StoryIndex.add` in article order, which gives the same stories as the ingest did.
 """
 
 from __future__ import annotations
@@ -34,53 +40,67 @@ __all__ = ["Decision", "GroupingParams", "StoryIndex"]
 
 @dataclass(frozen=True, slots=True)
 class GroupingParams:
-    """Weights and thresholds of the join decision (see bench/clustering.py for the calibration)."""
+    """The join decision's settings. Each signal is divided by its own same-event level, so every
+    signal, and the score, is on one scale (1.0: "as alike as two reports of one event"); one
+    threshold then serves every language pair, and candidates compare fairly. Chosen
+    leave-one-dataset-out with ``python bench/grouping.py`` (see docs/grouping.md)."""
 
-    text_weight: float = 0.5
-    entity_weight: float = 0.4
-    lead_weight: float = 0.3
-    """Same-language weight of the lead cosine (headline and first sentences, best member)."""
+    dense_same: float = 0.55
+    """Mean lead-embedding cosine (headline and first sentences, USE v3) with a story's members
+    that, alone, says "one event", in one language or across two: the multilingual encoder puts
+    a translation about as close as a same-language retelling, and no public set but WMT22 pairs
+    languages, so a separate cross-language level could not be chosen leave-one-dataset-out."""
+    text_same: float = 0.20
+    """Mean TF-IDF cosine over stems with the story's same-language members that says "one event"."""
+    entity_same: float = 0.40
+    """Mean IDF-weighted cosine of canonical entity ids that says "one event"."""
+    dense_weight: float = 1.0
+    text_weight: float = 1.0
+    entity_weight: float = 0.5
+    cross_entities: bool = False
+    """Whether entities count against an article across languages. Ids of names outside the alias
+    table are transliterated skeletons, which agree less often across scripts than within one
+    (bench/entities.py: 66% of BSNLP's cross-script mentions linked), so across languages a shared
+    id is evidence and a missing one is not: entities count only when they raise the score."""
+    lead_weight: float = 0.5
+    lead_same: float = 0.30
+    """Best lead cosine (headline and first sentences, stems) with a same-language member that
+    says "one event"."""
+    """Relative weights of the normalized signals (a weighted mean). Entities help find candidates
+    whatever their weight here."""
+    linkage: str = "mean"
+    """How an article is compared with a story's members: ``mean`` (average link: the mean of
+    its cosines with each member) or ``centroid`` (the cosine with the members' sum)."""
+    signal_cap: float = 2.0
+    """A normalized signal counts at most this much: one near-identical signal cannot carry an
+    article whose other signals say it reports something else."""
     min_lead: float = 0.10
     """A same-language join needs this lead cosine with some member: two reports of one event
     share words in their headline and first sentences. On ECB+ topics 1-25, 99% of articles score
     at least 0.10 against their own event's story; two events with the same actors often do not
     (seeds 000 vs 001: 0.08)."""
-    dense_weight: float = 1.0
-    """Same-language weight of the lead-embedding cosine. Its cosine is about 0.46 between two
-    events of one ECB+ topic and 0.73 within one event (gold stories built in file order), so it
-    separates them better than any one other signal; it shifts every score up by about 0.5, which
-    the threshold absorbs (calibrated with the other weights on ECB+ topics 1-25)."""
-    cross_entity_weight: float = 0.5
-    cross_dense_weight: float = 0.5
-    """Across languages there are no shared words: entities and the multilingual embedding split
-    the evidence (set from the sample corpus and the seeds, see docs/decisions.md)."""
-    date_bonus: float = 0.10
-    figure_bonus: float = 0.10
-    join_threshold: float = 0.90
-    """Same-language evidence: score to join a story. The weights and this threshold are the best
-    setting on ECB+ topics 1-25 of the grid in bench/clustering.py --calibrate. Without an
-    embedding on either side the term counts as ``dense_absent``."""
-    dense_absent: float = 0.60
-    """The lead-embedding cosine that a missing embedding stands for (features stored before
-    embeddings, or an install without the encoder): 0.90 - 1.0 * 0.60 = 0.30 is the threshold
-    calibrated on ECB+ without the dense signal, so such articles are grouped as they were."""
-    cross_threshold: float = 0.50
-    """An article and a story with no member in its language are judged on entities, the
-    multilingual lead embedding, dates and figures, which overlap more by chance (the same leaders
-    are in every such story). No gold set pairs English and Russian reports of events, so this is
-    set between the highest cross-language score of two different events we have seen (0.47,
-    seeds 003 vs 000) and the lowest of one event (0.60, sample corpus); bench/story_purity.py
-    checks it on BSNLP."""
+    date_bonus: float = 0.05
+    figure_bonus: float = 0.05
+    """Added to the normalized score when the article shares an event date / a figure key with
+    the story."""
+    join_threshold: float = 1.0
+    """Normalized score to join a story with members in the article's language."""
+    cross_threshold: float = 1.0
+    """Normalized score to join a story with no member in the article's language."""
     duplicate_jaccard: float = 0.5
     """Estimated shingle Jaccard at or above which an article is a near-copy of another."""
     window_days: float = 10.0
     """Stories whose articles are all further than this in time are not candidates."""
     candidate_terms: int = 12
     """An article's strongest terms used to find candidate stories."""
+    dense_candidates: int = 20
+    """Stories nearest to the article's lead embedding (mean cosine) that are candidates too:
+    an article that shares no entity id or strong term with its story (a report in another
+    language about people outside the alias table) is still found."""
     max_candidates: int = 100
-    """Stories scored per article, the ones sharing most entities and strong terms with it. On
-    ECB+ the grouping is the same with 20, 50, 100 or 200; scoring is most of the time an added
-    article takes in a large index (bench/grouping_scale.py)."""
+    """Stories scored per article found through entities and terms, the ones sharing most with
+    it; scoring is most of the time an added article takes in a large index
+    (bench/grouping_scale.py)."""
 
 
 @dataclass(slots=True)
@@ -106,7 +126,7 @@ class _Query:
     entities: _Weighted
     lead: _Weighted
     dense: np.ndarray | None
-    dense_norm: float
+    """The unit lead embedding."""
 
 
 def _weighted(weights: dict[str, float]) -> _Weighted:
@@ -115,35 +135,43 @@ def _weighted(weights: dict[str, float]) -> _Weighted:
 
 @dataclass
 class _Story:
-    terms: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     members: Counter[str] = field(default_factory=Counter)
-    entities: Counter[str] = field(default_factory=Counter)
+    """Members per language."""
+    texts: dict[str, list[dict[str, float]]] = field(default_factory=lambda: defaultdict(list))
+    """Term vectors (unweighted by IDF) of the most recent LINK_MEMBERS members, per language."""
+    entity_sets: list[dict[str, float]] = field(default_factory=list)
+    """Entity mention counts of the most recent LINK_MEMBERS members (any language)."""
     dates: Counter[str] = field(default_factory=Counter)
     figures: Counter[str] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
     articles: list[int] = field(default_factory=list)
     leads: list[tuple[str, dict[str, float]]] = field(default_factory=list)
-    """(language, lead terms) of the most recent members (at most LEAD_MEMBERS)."""
+    """(language, lead terms) of the most recent members (at most LINK_MEMBERS)."""
     version: int = 0
-    """Bumped on every added member: cached norms are valid for one (version, IDF epoch)."""
+    """Bumped on every added member: cached vectors are valid for one (version, IDF epoch)."""
     cache: dict[object, tuple[int, int, object]] = field(default_factory=dict)
     dense: np.ndarray | None = None
-    """Sum of the members' unit lead embeddings (its direction is the story's centroid)."""
+    """Sum of the members' unit lead embeddings: its dot product with a unit vector divided by
+    ``dense_count`` is the mean cosine with the members (average link)."""
+    dense_count: int = 0
 
 
 NORM_REFRESH = 0.05
-"""A story's vector norms (over all its terms and entities) are cached, and recomputed when the
-story gains a member or the index has grown by 5% since (after every article while it holds fewer
-than 20). Dot products always use the current IDF; only the norms lag, and a 5% change in the
-document count moves an IDF by at most log(1.05) = 0.05 across the board, which barely moves a
-norm. Recomputing every norm on every comparison is what made an added article slow in a large
-index (bench/grouping_scale.py). Refresh points depend only on the order of the articles, so
-replays stay exact."""
+"""A story's member vectors are weighted by IDF and normalized once per epoch, and recomputed
+when the story gains a member or the index has grown by 5% since (after every article while it
+holds fewer than 20). Dot products always use the current IDF on the article's side; a 5% change
+in the document count moves an IDF by at most log(1.05) = 0.05 across the board. Recomputing on
+every comparison is what made an added article slow in a large index (bench/grouping_scale.py).
+Refresh points depend only on the order of the articles, so replays stay exact."""
 
-LEAD_MEMBERS = 32
-"""Members whose leads a new article is compared with: the most recent ones. A story's event is
-in its recent leads; the cap keeps the comparison cheap for stories of hundreds of articles."""
+LINK_MEMBERS = 32
+"""Members an article is compared with (average link): the most recent ones. A story's event is
+in its recent members; the cap keeps the comparison cheap for stories of hundreds of articles."""
+
+DENSE_ROWS = 20_000
+"""Stories kept in the embedding-neighbour matrix (the most recently joined; 40 MB at 512 float32
+each). An older story is still found through its entities and terms."""
 
 
 def _week(moment: datetime) -> int:
@@ -158,6 +186,15 @@ def _parse(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed.replace(tzinfo=None)
+
+
+def _weighted_mean(parts: list[tuple[float, float]]) -> float:
+    total = sum(weight for weight, _ in parts)
+    return sum(weight * value for weight, value in parts) / total if total else 0.0
+
+
+def _capped(value: float, level: float, cap: float) -> float:
+    return min(value / level, cap) if level > 0 else 0.0
 
 
 class StoryIndex:
@@ -185,29 +222,40 @@ class StoryIndex:
         self._epoch_total = -1
         self._idf_memo: dict[tuple[int, str], dict[str, float]] = {}
         """IDFs computed since the last added article (the counts they come from are unchanged)."""
+        self._dense_rows: np.ndarray | None = None
+        """Row i: the embedding sum of story ``_row_story[i]`` divided by its member count."""
+        self._row_story: list[int] = []
+        self._story_row: dict[int, int] = {}
+        self._touched = np.zeros(0, dtype=np.int64)
+        """When each row's story last gained a member (``_tick``): the oldest row is reused."""
+        self._tick = 0
 
     def __len__(self) -> int:
         return len(self.story_of)
 
     # -- deciding -----------------------------------------------------------------------------
     def decide(self, features: Features) -> Decision:
-        """Where a new article belongs: (story, copy_of) or a new story (story_id None)."""
+        """Where a new article belongs: (story, copy_of) or a new story (story_id None).
+
+        Every candidate's score is divided by the threshold that applies to it (same language or
+        across languages), so the best candidate is the one that clears its own bar most."""
         self._refresh()
         copy = self._near_copy(features)
         if copy is not None:
             return Decision(self.story_of[copy], copy_of=copy, score=1.0)
-        best: tuple[float, int] | None = None
+        best: tuple[float, float, int] | None = None
         query = self._query(features)
-        for story_id in self._candidates(features):
+        for story_id in self._candidates(features, query):
             score = self.score(features, story_id, query)
             threshold = (
                 self.params.join_threshold
                 if self.stories[story_id].members[features.language]
                 else self.params.cross_threshold
             )
-            if score >= threshold and (best is None or score > best[0]):
-                best = (score, story_id)
-        return Decision(best[1], score=best[0]) if best else Decision(None)
+            margin = score / threshold if threshold > 0 else score
+            if score >= threshold and (best is None or margin > best[0]):
+                best = (margin, score, story_id)
+        return Decision(best[2], score=best[1]) if best else Decision(None)
 
     def _near_copy(self, features: Features) -> int | None:
         if not features.minhash:
@@ -233,7 +281,7 @@ class StoryIndex:
             for story_id in postings[week]:
                 found[story_id] += 1
 
-    def _candidates(self, features: Features) -> list[int]:
+    def _candidates(self, features: Features, query: _Query) -> list[int]:
         published = _parse(features.published)
         weeks = self._weeks(published)
         found: Counter[int] = Counter()
@@ -246,12 +294,28 @@ class StoryIndex:
         )
         for term, _ in strongest:
             self._count(found, self.by_term.get((features.language, term)), weeks)
-        if published is not None:
-            found = Counter({s: n for s, n in found.items() if self._in_window(self.stories[s], published)})
         ranked = heapq.nsmallest(
             self.params.max_candidates, found.items(), key=lambda item: (-item[1], -item[0])
         )
-        return [story_id for story_id, _ in ranked]
+        chosen = [story_id for story_id, _ in ranked]
+        seen = set(chosen)
+        chosen.extend(s for s in self._dense_neighbours(query) if s not in seen)
+        if published is not None:
+            chosen = [s for s in chosen if self._in_window(self.stories[s], published)]
+        return chosen
+
+    def _dense_neighbours(self, query: _Query) -> list[int]:
+        """The stories whose mean lead-embedding cosine with the article is highest."""
+        count = self.params.dense_candidates
+        if query.dense is None or self._dense_rows is None or not count or not self._row_story:
+            return []
+        scores = self._dense_rows[: len(self._row_story)] @ query.dense
+        if len(scores) > count:
+            top = np.argpartition(-scores, count - 1)[:count]
+        else:
+            top = np.arange(len(scores))
+        top = sorted(top.tolist(), key=lambda row: (-scores[row], self._row_story[row]))
+        return [self._row_story[row] for row in top]
 
     def _in_window(self, story: _Story, published: datetime) -> bool:
         if story.first is None or story.last is None:
@@ -296,77 +360,110 @@ class StoryIndex:
         story.cache[key] = (self._epoch, story.version, value)
         return value
 
+    def _entity_weights(self, entities: dict[str, float]) -> dict[str, float]:
+        return {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in entities.items() if n > 0}
+
     def _query(self, features: Features) -> _Query:
         language = features.language
         vector = decode_vector(features.embedding)
+        if vector is not None:
+            norm = float(np.linalg.norm(vector))
+            vector = vector / norm if norm else None
         return _Query(
             text=_weighted({t: w * self._idf(language, t) for t, w in features.terms.items()}),
-            entities=_weighted(
-                {e: (1 + math.log(n)) * self._entity_idf(e) for e, n in features.entities.items()}
-            ),
+            entities=_weighted(self._entity_weights(features.entities)),
             lead=_weighted({t: w * self._idf(language, t, table=3) for t, w in features.lead.items()}),
             dense=vector,
-            dense_norm=float(np.linalg.norm(vector)) if vector is not None else 0.0,
         )
 
-    def score(self, features: Features, story_id: int, query: _Query | None = None) -> float:
-        """How well an article fits a story, in [0, ~1.2]. ``query`` is the article's weighted
-        vectors when the caller compares it with many stories (``decide``)."""
+    def signals(self, features: Features, story_id: int, query: _Query | None = None) -> dict[str, float]:
+        """The raw signals between an article and a story: mean cosines with the members (dense,
+        text in the article's language, entities), best lead cosine, shared dates and figures."""
         self._refresh()
         query = query or self._query(features)
         story = self.stories[story_id]
+        language = features.language
+        found = {
+            "dense": self._dense_mean(query, story),
+            "entity": self._mean_cosine(query.entities, story, "entities", None),
+            "date": float(bool(features.dates and any(story.dates.get(d) for d in features.dates))),
+            "figure": float(bool(features.figures and any(story.figures.get(f) for f in features.figures))),
+        }
+        if story.members[language]:
+            found["text"] = self._mean_cosine(query.text, story, "text", language)
+            found["lead"] = self._lead_cosine(language, query.lead, story)
+        return found
+
+    def score(self, features: Features, story_id: int, query: _Query | None = None) -> float:
+        """How well an article fits a story on the normalized scale (1.0: as alike as two reports
+        of one event); ``query`` is the article's weighted vectors when the caller compares it with
+        many stories (``decide``)."""
         params = self.params
-        entity = self._entity_cosine(query.entities, story)
-        bonus = 0.0
-        if features.dates and any(story.dates.get(d) for d in features.dates):
-            bonus += params.date_bonus
-        if features.figures and any(story.figures.get(f) for f in features.figures):
-            bonus += params.figure_bonus
-        dense = self._dense_cosine(query, story)
-        same_language = story.terms.get(features.language)
-        if same_language:
-            text = self._text_cosine(features.language, query.text, story)
-            lead = (
-                self._lead_cosine(features.language, query.lead, story)
-                if (params.lead_weight or params.min_lead)
-                else 0.0
-            )
-            if features.lead and lead < params.min_lead and self._has_lead(story, features.language):
-                return 0.0
-            return (
-                params.text_weight * text
-                + params.entity_weight * entity
-                + params.lead_weight * lead
-                + params.dense_weight * (params.dense_absent if dense is None else dense)
-                + bonus
-            )
-        if dense is None:
-            return entity + bonus
-        return params.cross_entity_weight * entity + params.cross_dense_weight * dense + bonus
-
-    def _dense_cosine(self, query: _Query, story: _Story) -> float | None:
-        if query.dense is None or story.dense is None:
-            return None
-        dense = story.dense
-        norm = self._cached(story, "dense", lambda: float(np.linalg.norm(dense))) * query.dense_norm  # type: ignore[operator]
-        return float(query.dense @ dense) / norm if norm else None
-
-    def _text_cosine(self, language: str, article: _Weighted, story: _Story) -> float:
-        story_terms = story.terms[language]
-        dot = sum(w * story_terms.get(t, 0.0) * self._idf(language, t) for t, w in article.weights.items())
-        if not dot:
+        found = self.signals(features, story_id, query)
+        story = self.stories[story_id]
+        same_language = "text" in found
+        if (
+            same_language
+            and features.lead
+            and found["lead"] < params.min_lead
+            and any(member_language == features.language for member_language, _ in story.leads)
+        ):
             return 0.0
-        norm_a = article.norm
-        norm_s = self._cached(
-            story,
-            ("text", language),
-            lambda: math.sqrt(sum((w * self._idf(language, t)) ** 2 for t, w in story_terms.items())),
-        )
-        return dot / (norm_a * norm_s) if norm_a and norm_s else 0.0
+        parts: list[tuple[float, float]] = []
+        dense = found["dense"]
+        if dense is not None:
+            parts.append((params.dense_weight, _capped(dense, params.dense_same, params.signal_cap)))
+        if same_language:
+            parts.append((params.text_weight, _capped(found["text"], params.text_same, params.signal_cap)))
+            if params.lead_weight:
+                parts.append(
+                    (params.lead_weight, _capped(found["lead"], params.lead_same, params.signal_cap))
+                )
+        entity = _capped(found["entity"], params.entity_same, params.signal_cap)
+        if not parts:  # no embedding on either side, across languages: entities are all there is
+            return entity + params.date_bonus * found["date"] + params.figure_bonus * found["figure"]
+        mean = _weighted_mean(parts)
+        if params.entity_weight:
+            with_entities = _weighted_mean([*parts, (params.entity_weight, entity)])
+            # Across scripts a shared id is evidence, a missing one is not (see cross_entities).
+            mean = with_entities if same_language or params.cross_entities else max(mean, with_entities)
+        return mean + params.date_bonus * found["date"] + params.figure_bonus * found["figure"]
 
-    @staticmethod
-    def _has_lead(story: _Story, language: str) -> bool:
-        return any(member_language == language for member_language, _ in story.leads)
+    def _dense_mean(self, query: _Query, story: _Story) -> float | None:
+        if query.dense is None or story.dense is None or not story.dense_count:
+            return None
+        if self.params.linkage == "centroid":
+            norm = self._cached(story, "dense", lambda: float(np.linalg.norm(story.dense)))
+            return float(query.dense @ story.dense) / norm if norm else 0.0  # type: ignore[operator]
+        return float(query.dense @ story.dense) / story.dense_count
+
+    def _mean_cosine(self, article: _Weighted, story: _Story, kind: str, language: str | None) -> float:
+        """Mean cosine between the article's vector and each recent member's (average link): the
+        dot product with the sum of the members' unit vectors, weighted by the current epoch's IDF."""
+        if not article.norm:
+            return 0.0
+        members = story.texts.get(language, []) if kind == "text" else story.entity_sets
+        if not members:
+            return 0.0
+
+        def unit_sum() -> dict[str, float]:
+            total: dict[str, float] = defaultdict(float)
+            for member in members:
+                if kind == "text":
+                    weighted = {t: w * self._idf(language or "", t) for t, w in member.items()}
+                else:
+                    weighted = self._entity_weights(member)
+                norm = 1.0 if centroid else math.sqrt(sum(w * w for w in weighted.values()))
+                if norm:
+                    for key, value in weighted.items():
+                        total[key] += value / norm
+            size = math.sqrt(sum(w * w for w in total.values())) if centroid else len(members)
+            return dict(total), size
+
+        centroid = self.params.linkage == "centroid"
+        summed, size = self._cached(story, (kind, language), unit_sum)  # type: ignore[misc]
+        dot = sum(w * summed.get(t, 0.0) for t, w in article.weights.items())
+        return dot / (article.norm * size) if size else 0.0
 
     def _lead_cosine(self, language: str, article: _Weighted, story: _Story) -> float:
         """Best IDF-weighted cosine between the article's lead and a same-language member's lead."""
@@ -392,30 +489,8 @@ class StoryIndex:
                 best = max(best, dot / (norm_a * norm_m))
         return best
 
-    def _entity_cosine(self, article: _Weighted, story: _Story) -> float:
-        story_entities = story.entities
-        if not article.weights or not story_entities:
-            return 0.0
-        dot = sum(
-            w * (1 + math.log(story_entities[e])) * self._entity_idf(e)
-            for e, w in article.weights.items()
-            if story_entities.get(e)
-        )
-        if not dot:
-            return 0.0
-        norm_s = self._cached(
-            story,
-            "entities",
-            lambda: math.sqrt(
-                sum(((1 + math.log(n)) * self._entity_idf(e)) ** 2 for e, n in story_entities.items())
-            ),
-        )
-        norm = article.norm * norm_s  # type: ignore[operator]
-        return dot / norm if norm else 0.0
-
     # -- adding -------------------------------------------------------------------------------
     def _signature(self, features: Features):
-        import numpy as np
         from datasketch import MinHash
 
         return MinHash(
@@ -429,9 +504,12 @@ class StoryIndex:
         """Record an article as a member of a story (new or existing)."""
         story = self.stories.setdefault(story_id, _Story())
         language = features.language
-        story.terms[language].update(features.terms)
         story.members[language] += 1
-        story.entities.update(features.entities)
+        texts = story.texts[language]
+        texts.append(features.terms)
+        del texts[:-LINK_MEMBERS]
+        story.entity_sets.append(features.entities)
+        del story.entity_sets[:-LINK_MEMBERS]
         story.dates.update(features.dates)
         story.figures.update(features.figures)
         story.articles.append(article_id)
@@ -439,10 +517,15 @@ class StoryIndex:
         self._idf_memo.clear()
         if features.lead:
             story.leads.append((language, features.lead))
-            del story.leads[:-LEAD_MEMBERS]
+            del story.leads[:-LINK_MEMBERS]
         vector = decode_vector(features.embedding)
         if vector is not None:
-            story.dense = vector.copy() if story.dense is None else story.dense + vector
+            norm = float(np.linalg.norm(vector))
+            if norm:
+                unit = vector / norm
+                story.dense = unit.copy() if story.dense is None else story.dense + unit
+                story.dense_count += 1
+                self._place_dense(story_id, story)
         published = _parse(features.published)
         if published is not None:
             story.first = published if story.first is None else min(story.first, published)
@@ -462,3 +545,29 @@ class StoryIndex:
             signature = self._signature(features)
             self.signatures[article_id] = signature
             self.lsh.insert(str(article_id), signature)
+
+    def _place_dense(self, story_id: int, story: _Story) -> None:
+        """Put the story's mean embedding in the neighbour matrix (in place when it has a row;
+        when the matrix is full, the least recently joined story's row is reused)."""
+        mean = story.dense / story.dense_count  # type: ignore[operator]
+        self._tick += 1
+        row = self._story_row.get(story_id)
+        if row is None:
+            size = len(self._row_story)
+            if self._dense_rows is None:
+                self._dense_rows = np.zeros((64, mean.shape[0]), dtype=np.float32)
+                self._touched = np.zeros(64, dtype=np.int64)
+            if size >= DENSE_ROWS:
+                row = int(np.argmin(self._touched[:size]))
+                del self._story_row[self._row_story[row]]
+                self._row_story[row] = story_id
+            else:
+                if size == len(self._dense_rows):
+                    grown = min(2 * size, DENSE_ROWS)
+                    self._dense_rows = np.resize(self._dense_rows, (grown, mean.shape[0]))
+                    self._touched = np.resize(self._touched, grown)
+                row = size
+                self._row_story.append(story_id)
+            self._story_row[story_id] = row
+        self._dense_rows[row] = mean  # type: ignore[index]
+        self._touched[row] = self._tick
