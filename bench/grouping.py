@@ -199,25 +199,25 @@ def featurize(dataset: Dataset) -> None:
         )
         for doc in dataset.docs
     ]
-    articles, refused = [], []
-    for number, raw in enumerate(raws):
+    slots: list = []  # an Article per document, None where cleaning refused it
+    for raw in raws:
         try:
-            articles.append(prepare(raw, extract(raw)))
-        except InputError as exc:  # counted as a story of its own, as a refused ingest leaves it
-            refused.append(number)
+            slots.append(prepare(raw, extract(raw)))
+        except InputError as exc:  # a story of its own, as a refused ingest leaves it
+            slots.append(None)
             print(f"{dataset.name}: {raw.origin} refused: {exc}", file=sys.stderr)
-    enrich(articles)
-    features = [article_features(a, a.embedding) for a in articles]
-    for number in refused:
-        features.insert(number, Features(language=dataset.docs[number].language))
-        articles.insert(number, None)
-    dataset.features = features
-    articles = [a for a in articles if a is not None]
+    articles = enrich([a for a in slots if a is not None])
     leads = [" ".join([a.title, *(s.text for s in a.sentences[:BASELINE_SENTENCES])]) for a in articles]
-    vectors = list(embed_sentences(leads))
-    for number in refused:
-        vectors.insert(number, np.zeros_like(vectors[0]))
-    dataset.use = vectors
+    found = iter(zip(articles, embed_sentences(leads), strict=True))
+    dataset.features, dataset.use = [], []
+    for doc, slot in zip(dataset.docs, slots, strict=True):
+        if slot is None:
+            dataset.features.append(Features(language=doc.language))
+            dataset.use.append(np.zeros(dataset.use[0].shape if dataset.use else 512, dtype=np.float32))
+            continue
+        article, vector = next(found)
+        dataset.features.append(article_features(article, article.embedding))
+        dataset.use.append(vector)
 
 
 def load_all(names: tuple[str, ...]) -> dict[str, Dataset]:
@@ -405,7 +405,8 @@ GRID: dict[str, tuple] = {
 }
 """The same-event levels of the lead embedding and the text, and the weights of entities and lead
 terms (text and embedding weigh 1). Kept small: each setting is one replay of every set (about
-10 s)."""
+10 s). These ranges were narrowed after exploratory runs that looked at all six sets, so the
+leave-one-out figures are optimistic to that extent; a new set is the honest check."""
 
 
 def describe(params) -> str:
