@@ -34,16 +34,22 @@ def stub():
             state.requests.append((dict(self.headers), json.loads(self.rfile.read(length))))
             time.sleep(state.delay)
             body = json.dumps(state.answer).encode()
-            self.send_response(state.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(state.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (the timeout test); nothing to answer
 
         def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    # Join handler threads on close, so a slow answer cannot outlive its test and print
+    # into the next test's captured output.
+    server.daemon_threads = False
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}/v1/chat/completions"
@@ -151,14 +157,14 @@ def test_the_cli_story_digest_uses_the_endpoint_when_configured(stub, tmp_path, 
     runner = CliRunner()
     db = str(tmp_path / "llm.db")
     assert runner.invoke(app, ["ingest", str(samples / "meridian-daily"), "--db", db]).exit_code == 0
-    stories = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).output)
+    stories = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
     story = stories[0]
     cited = story["summary"][0]["article_id"]
     stub.answer = _chat(
         json.dumps({"sentences": [{"text": "A rewritten digest sentence.", "article_ids": [cited]}]})
     )
     monkeypatch.setenv("NUTGRAF_LLM_URL", stub.url)
-    shown = json.loads(runner.invoke(app, ["show", f"s{story['id']}", "--db", db, "--json"]).output)
+    shown = json.loads(runner.invoke(app, ["show", f"s{story['id']}", "--db", db, "--json"]).stdout)
     assert shown["summary_method"] == "llm"
     assert shown["summary"][0]["text"] == "A rewritten digest sentence."
     stub.status = 500
