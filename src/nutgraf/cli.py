@@ -25,9 +25,10 @@ from rich.progress import (
 )
 
 from nutgraf import __version__
-from nutgraf.errors import ConfigError, NutgrafError
+from nutgraf.errors import ConfigError, NotFound, NutgrafError
 from nutgraf.export import article_record
 from nutgraf.ingest import iter_documents
+from nutgraf.ingest.sanitize import terminal_safe, terminal_safe_json
 from nutgraf.model import IngestReport, to_dict
 from nutgraf.pipeline import IngestOptions, ingest
 from nutgraf.store import Store, open_store
@@ -37,6 +38,9 @@ from nutgraf.summarize import summarize
 __all__ = ["app", "main"]
 
 DEMO_DB = "nutgraf-demo.db"
+
+MAX_ID = 2**63 - 1
+"""The largest id a database integer holds: a larger one names nothing (and would overflow)."""
 
 app = typer.Typer(
     name="nutgraf",
@@ -67,6 +71,18 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def _safe(value: object) -> str:
+    """Untrusted text (an article's, a feed's, a file name, an error that quotes one) ready for a
+    rich markup string: nothing a terminal acts on (nutgraf.ingest.sanitize.terminal_safe), and
+    its square brackets printed as they are rather than read as markup."""
+    return escape(terminal_safe(str(value)))
+
+
+def _dumps(value: Any, indent: int | None = None) -> str:
+    """JSON for stdout: non-ASCII kept readable, and nothing a terminal acts on left unescaped."""
+    return terminal_safe_json(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
 def handles_errors(command: F) -> F:
     """User mistakes end as one line on stderr and a non-zero exit, never a traceback."""
 
@@ -75,7 +91,7 @@ def handles_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except NutgrafError as exc:
-            _console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}")
+            _console(stderr=True).print(f"[red]error:[/red] {_safe(str(exc))}")
             raise typer.Exit(2 if isinstance(exc, ConfigError) else 1) from None
 
     return wrapper  # type: ignore[return-value]
@@ -124,7 +140,7 @@ def _run_ingest(
         task = bar.add_task("ingest", total=None, current="")
 
         def advance(origin: str) -> None:
-            bar.update(task, advance=1, current=escape(Path(origin).name[:40]))
+            bar.update(task, advance=1, current=_safe(Path(origin).name[:40]))
 
         return ingest(documents, store, options=options, progress=advance)
 
@@ -145,14 +161,17 @@ def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
             "duplicates": report.duplicates,
             "failed": report.failed,
             "failures": [to_dict(f) for f in report.failures],
+            "warnings": [to_dict(w) for w in report.warnings],
             "article_ids": report.article_ids,
             "seconds": round(seconds, 3),
         }
-        typer.echo(json.dumps(payload, ensure_ascii=False))
+        typer.echo(_dumps(payload))
         return
     err = _console(stderr=True)
     for failure in report.failures:
-        err.print(f"[yellow]failed:[/yellow] {escape(failure.origin)}: {escape(failure.reason)}")
+        err.print(f"[yellow]failed:[/yellow] {_safe(failure.origin)}: {_safe(failure.reason)}")
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {_safe(warning.origin)}: {_safe(warning.reason)}")
     _console().print(f"{report.summary_line()} ({seconds:.1f}s)")
 
 
@@ -202,7 +221,7 @@ def export_command(db: DbOption = None) -> None:
     """Every article as one JSON object per line."""
     with open_store(db, create=False) as store:
         for article in store.iter_articles():
-            sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+            sys.stdout.write(_dumps(article_record(article)) + "\n")
 
 
 @app.command("stories")
@@ -217,7 +236,7 @@ def stories_command(
     with open_store(db, create=False) as store:
         views = _story_views(store, limit, lang)
     if as_json:
-        typer.echo(json.dumps(views, ensure_ascii=False, indent=1))
+        typer.echo(_dumps(views, indent=1))
         return
     _print_digest(views)
 
@@ -233,22 +252,22 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
             outlets += f" (also carried by {', '.join(view['also_carried_by'])})"
         when = (view["last_published"] or "")[:10]
         console.print(
-            f"[bold]{escape(view['title'])}[/bold]\n"
+            f"[bold]{_safe(view['title'])}[/bold]\n"
             f"[dim]story {view['id']} · {len(view['article_ids'])} article(s) · "
-            f"{'/'.join(view['languages'])} · {escape(outlets)}{' · ' + when if when else ''}[/dim]"
+            f"{_safe('/'.join(view['languages']))} · {_safe(outlets)}{' · ' + when if when else ''}[/dim]"
         )
         for warning in view.get("summary_warnings", []):
-            _console(stderr=True).print(f"[yellow]warning:[/yellow] {escape(warning)}")
+            _console(stderr=True).print(f"[yellow]warning:[/yellow] {_safe(warning)}")
         for sentence in view["summary"]:
             cited = sentence.get("outlet") or f"article {sentence['article_id']}"
-            console.print(f"  • {escape(sentence['text'])} [dim]({escape(cited)})[/dim]")
+            console.print(f"  • {_safe(sentence['text'])} [dim]({_safe(cited)})[/dim]")
         for disagreement in view.get("disagreements", []):
             claims = "; ".join(
                 f"{claim['outlet'] or 'a' + str(claim['article_id'])}: {claim['text']}"
                 for claim in disagreement["claims"]
             )
             console.print(
-                f"  [yellow]sources disagree on {escape(disagreement['subject'])}:[/yellow] {escape(claims)}"
+                f"  [yellow]sources disagree on {_safe(disagreement['subject'])}:[/yellow] {_safe(claims)}"
             )
         console.print()
 
@@ -260,8 +279,10 @@ def _parse_show_id(value: str, story: bool) -> tuple[str, int]:
         if lowered.startswith(prefix) and lowered[len(prefix) :].isdigit():
             kind, lowered = name, lowered[len(prefix) :]
             break
-    if not lowered.isdigit():
+    if not (lowered.isascii() and lowered.isdigit()):  # "²" and "٣" are digits to isdigit alone
         raise ConfigError(f"not an id: {value!r} (use 12 or a12 for an article, s3 for a story)")
+    if len(lowered) > len(str(MAX_ID)) or int(lowered) > MAX_ID:
+        raise NotFound(f"no {kind} with id {lowered}")
     return kind, int(lowered)
 
 
@@ -284,27 +305,27 @@ def show_command(
         else:
             payload = article_record(store.get_article(number))
     if as_json:
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1))
+        typer.echo(_dumps(payload, indent=1))
         return
     console = _console()
     if kind == "story":
         _print_digest([payload])
         for article in payload["articles"]:
             console.print(
-                f"  a{article['id']} [{article['language']}] {escape(article['outlet'] or '')}: "
-                f"{escape(article['title'])}"
+                f"  a{article['id']} {_safe('[' + str(article['language']) + ']')} {_safe(article['outlet'] or '')}: "
+                f"{_safe(article['title'])}"
             )
         return
     meta = " · ".join(str(x) for x in (payload["outlet"], payload["language"], payload["published"]) if x)
     console.print(
-        f"[bold]{escape(payload['title'])}[/bold]\n[dim]{escape(meta)} · story s{payload['story_id']}[/dim]\n"
+        f"[bold]{_safe(payload['title'])}[/bold]\n[dim]{_safe(meta)} · story s{payload['story_id']}[/dim]\n"
     )
     if payload["summary"]:
         console.print("[bold]Summary[/bold]")
         for sentence in payload["summary"]:
-            console.print(f"  • {escape(sentence)}")
+            console.print(f"  • {_safe(sentence)}")
         console.print()
-    console.print(escape(payload["text"]))
+    console.print(_safe(payload["text"]))
 
 
 @app.command("summarize")
@@ -334,12 +355,10 @@ def summarize_command(
         data = file.read_bytes()
     result = summarize(decode_bytes(data, html=True), language=language, sentences=sentences)
     if as_json:
-        typer.echo(
-            json.dumps({"sentences": result.sentences, "language": result.language}, ensure_ascii=False)
-        )
+        typer.echo(_dumps({"sentences": result.sentences, "language": result.language}))
         return
     for sentence in result.sentences:
-        typer.echo(sentence)
+        typer.echo(terminal_safe(sentence))
 
 
 def sample_corpus() -> Path:
@@ -378,15 +397,37 @@ def demo_command(
         _serve(db, host="127.0.0.1", port=port)
 
 
-def _serve(db: str | None, *, host: str, port: int) -> None:
-    """Print where the app is and serve it until Ctrl+C."""
+def _serve(
+    db: str | None,
+    *,
+    host: str,
+    port: int,
+    allow_hosts: tuple[str, ...] = (),
+    base_url: str | None = None,
+) -> None:
+    """Print where the app is and serve it until Ctrl+C. ``allow_hosts`` add to
+    ``NUTGRAF_ALLOW_HOSTS``; ``base_url`` overrides ``NUTGRAF_BASE_URL``."""
+    from dataclasses import replace
+
     from nutgraf.web import WebSettings, serve
 
     settings = WebSettings.from_env(host=host, port=port)
+    settings = replace(
+        settings,
+        allow_hosts=(*settings.allow_hosts, *allow_hosts),
+        base_url=base_url or settings.base_url,
+    )
 
     def announce() -> None:
         console = _console()
-        console.print(f"Serving Nutgraf at [bold]{escape(settings.url)}[/bold] (Ctrl+C to stop)")
+        console.print(f"Serving Nutgraf at [bold]{_safe(settings.url)}[/bold] (Ctrl+C to stop)")
+        if settings.public_url != settings.url:
+            console.print(f"Links and feed ids point to {_safe(settings.public_url)}")
+        if host.strip("[]") in ("0.0.0.0", "::") and "*" not in settings.host_names:
+            console.print(
+                "[yellow]Other machines must use the --base-url host or a name given with "
+                "--allow-host: requests naming another host are refused[/yellow]"
+            )
         if not settings.loopback and settings.api_token is None:
             console.print(
                 "[yellow]POST /api/articles is refused: set NUTGRAF_API_TOKEN to allow writes[/yellow]"
@@ -405,9 +446,28 @@ def serve_command(
         typer.Option(help="Address to listen on; off loopback, writes need NUTGRAF_API_TOKEN."),
     ] = "127.0.0.1",
     port: PortOption = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            metavar="NAME",
+            help="Also answer requests for this host name (repeatable; *.example.org for its "
+            "subdomains). The bound address, localhost, 127.0.0.1 and [::1] are always answered. "
+            "Also NUTGRAF_ALLOW_HOSTS.",
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="Public address for absolute links and feed ids [default: http://HOST:PORT/]. "
+            "Also NUTGRAF_BASE_URL.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web UI, the JSON API (documented at /openapi.json) and Atom feeds."""
-    _serve(db, host=host, port=port)
+    _serve(db, host=host, port=port, allow_hosts=tuple(allow_host or ()), base_url=base_url)
 
 
 sources_app = typer.Typer(
@@ -455,11 +515,11 @@ def sources_add_command(
     except FetchRefused:
         raise
     except FetchError as exc:
-        _console(stderr=True).print(f"[yellow]warning:[/yellow] {escape(str(exc))}; adding it anyway")
+        _console(stderr=True).print(f"[yellow]warning:[/yellow] {_safe(str(exc))}; adding it anyway")
     with open_store(db) as store:
         source, created = add_source(store, url, name=name, language=language, allow_private=allow_private)
     verb = "added" if created else "updated"
-    _console().print(f"{verb} source {source.id}: {escape(source.display_name)} ({escape(source.url)})")
+    _console().print(f"{verb} source {source.id}: {_safe(source.display_name)} ({_safe(source.url)})")
 
 
 @sources_app.command("list")
@@ -471,7 +531,7 @@ def sources_list_command(db: DbOption = None, as_json: JsonOption = False) -> No
     with open_store(db) as store:
         sources = list_sources(store)
     if as_json:
-        typer.echo(json.dumps([_source_json(s) for s in sources], ensure_ascii=False, indent=1))
+        typer.echo(_dumps([_source_json(s) for s in sources], indent=1))
         return
     console = _console()
     if not sources:
@@ -490,9 +550,9 @@ def sources_list_command(db: DbOption = None, as_json: JsonOption = False) -> No
             x for x in (source.kind, source.language, "private ok" if source.allow_private else None) if x
         )
         console.print(
-            f"{source.id:>3}  [bold]{escape(source.display_name)}[/bold]  {escape(source.url)}\n"
-            f"     {source.entries} entries · {state}{' · ' + escape(extra) if extra else ''}"
-            + (f"\n     [dim]{escape(source.last_error)}[/dim]" if source.last_error else "")
+            f"{source.id:>3}  [bold]{_safe(source.display_name)}[/bold]  {_safe(source.url)}\n"
+            f"     {source.entries} entries · {state}{' · ' + _safe(extra) if extra else ''}"
+            + (f"\n     [dim]{_safe(source.last_error)}[/dim]" if source.last_error else "")
         )
 
 
@@ -507,7 +567,7 @@ def sources_remove_command(
 
     with open_store(db, create=False) as store:
         removed = remove_source(store, source)
-    _console().print(f"removed source {removed.id}: {escape(removed.display_name)} (its articles stay)")
+    _console().print(f"removed source {removed.id}: {_safe(removed.display_name)} (its articles stay)")
 
 
 @app.command("watch")
@@ -557,7 +617,7 @@ def watch_command(
             rounds = watcher.run(
                 rounds=1 if once else None,
                 on_round=lambda report: console.print(
-                    f"{time.strftime('%H:%M:%S')} {escape(report.line())}", soft_wrap=True
+                    f"{time.strftime('%H:%M:%S')} {_safe(report.line())}", soft_wrap=True
                 ),
             )
         except KeyboardInterrupt:
@@ -636,6 +696,40 @@ def db_current_command(db: DbOption = None) -> None:
     finally:
         engine.dispose()
     typer.echo(f"{revision or 'none'} (head {HEAD_REVISION})")
+
+
+@db_app.command("check")
+@handles_errors
+def db_check_command(
+    db: DbOption = None,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Group the articles in no story and delete empty stories.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that every article is in a story and every story has an article (exit 1 if not)."""
+    from nutgraf.pipeline import load_story_index
+    from nutgraf.pipeline import repair as repair_store
+
+    with open_store(db, create=False) as store:
+        found = store.integrity()
+        placed = 0
+        if repair and (found["orphans"] or found["empty"]):
+            with store.writer_lock():
+                placed = repair_store(store, load_story_index(store))
+        after = store.integrity() if repair else found
+    if as_json:
+        typer.echo(json.dumps({"found": found, "repaired": placed, "after": after}))
+    else:
+        typer.echo(
+            f"articles in no story: {len(found['orphans'])}; stories without an article: {len(found['empty'])}"
+        )
+        if repair:
+            typer.echo(
+                f"repaired: {placed} placed; now {len(after['orphans'])} in no story, {len(after['empty'])} empty"
+            )
+    if after["orphans"] or after["empty"]:
+        raise typer.Exit(1)
 
 
 @app.command("version")

@@ -18,6 +18,7 @@ __all__ = [
     "Failure",
     "Figure",
     "IngestReport",
+    "IngestWarning",
     "Mention",
     "Quote",
     "RawDocument",
@@ -201,13 +202,26 @@ class Failure:
 
 
 @dataclass(slots=True)
+class IngestWarning:
+    """Something dropped from an input that was ingested all the same; ``field`` names what (a
+    publication date outside the sane range: nutgraf.ingest.sanitize)."""
+
+    origin: str
+    reason: str
+    field: str
+
+
+@dataclass(slots=True)
 class IngestReport:
-    """What one ingest run did: counts plus the failures with their reasons."""
+    """What one ingest run did: counts plus the failures with their reasons, and the warnings."""
 
     new: int = 0
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
+    repaired: int = 0
+    """Articles found in no story (left by an older Nutgraf killed mid-ingest) and placed now."""
 
     @property
     def failed(self) -> int:
@@ -219,7 +233,10 @@ class IngestReport:
         return self.new + self.duplicates
 
     def summary_line(self) -> str:
-        return f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
+        line = f"{self.new} new, {self.duplicates} duplicates, {self.failed} failed"
+        if self.warnings:
+            line += f", {len(self.warnings)} warning{'' if len(self.warnings) == 1 else 's'}"
+        return line + (f", {self.repaired} repaired" if self.repaired else "")
 
 
 def to_dict(obj: Any) -> Any:

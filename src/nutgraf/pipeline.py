@@ -2,9 +2,10 @@
 
 ``process_document`` is the per-article work: a pure function of a raw document and the learned
 furniture counts (so it can run anywhere, a Dask worker included). ``ingest`` composes readers,
-that function, grouping and the store, in batches: the furniture learner sees a whole batch
-before any of it is cleaned, so the first page of a new site is cleaned with its template
-already known.
+that function, grouping and the store, in batches. The furniture learner counts the documents in
+input order and cleans each once the next ``FURNITURE_LOOKAHEAD`` are counted, so the first page
+of a new site is cleaned with its template known, and the same input gives the same text and the
+same stories whatever the batch size, the worker count or the restarts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import multiprocessing
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,8 +25,9 @@ from nutgraf.clean import ExtractedPage, FurnitureModel, clean_extracted, extrac
 from nutgraf.clean.text import title_from_sentence
 from nutgraf.errors import InputError, ModelError
 from nutgraf.ingest import humanize_folder
+from nutgraf.ingest.sanitize import date_warning, sane_published, sanitize_document
 from nutgraf.lang import detect_language, split_sentences
-from nutgraf.model import Article, Failure, IngestReport, RawDocument
+from nutgraf.model import Article, Failure, IngestReport, IngestWarning, RawDocument
 from nutgraf.store import Store
 from nutgraf.stories.embed import embed_articles
 from nutgraf.stories.features import article_features, features_from_dict
@@ -44,8 +47,7 @@ __all__ = [
 ]
 
 BATCH_SIZE = 200
-"""Documents per batch: enough for the furniture learner to see a site's template (a few pages)
-and small enough that a batch of long pages stays well under 100 MB of memory."""
+"""Documents per batch: enough to keep a worker pool busy and small enough that a batch of long pages stays well under 100 MB of memory."""
 
 PARALLEL_MIN_ARTICLES = 48
 """Below this many new articles in a batch, a worker pool costs more (starting processes, loading
@@ -54,6 +56,12 @@ models: about 3 s each) than it saves."""
 DASK_RETRIES = 3
 """Times a chunk is resubmitted when its Dask task fails (Dask itself reschedules the tasks of a
 worker that died); after that the chunk is redone here, article by article."""
+
+FURNITURE_LOOKAHEAD = 16
+"""A document is cleaned once this many documents after it have been read and counted by the
+furniture learner, so that the first pages of a new site are cleaned with its template known (it
+takes 3 pages: MIN_REPEAT_DOCS). Counted over the input, not a batch, so the text kept does not
+depend on the batch size or on where a restart fell (tests/test_pipeline.py)."""
 
 CHUNK_SIZE = 16
 """Articles per task sent to a worker: large enough for NER batching, small enough to balance."""
@@ -118,9 +126,17 @@ def prepare(
     raw: RawDocument,
     page: ExtractedPage,
     furniture: FurnitureModel | None = None,
+    warnings: list[IngestWarning] | None = None,
 ) -> Article:
-    """Clean an extracted document, find its language and sentences: the cheap per-article work."""
+    """Clean an extracted document, find its language and sentences: the cheap per-article work.
+
+    A publication date the text or the URL gives outside the sane range is dropped, with a warning
+    appended to ``warnings`` (the document's own date was checked at the door: sanitize_document)."""
     cleaned = clean_extracted(page, raw.source_key, furniture)
+    if cleaned.published is not None and sane_published(cleaned.published) is None:
+        if warnings is not None:
+            warnings.append(date_warning(raw.origin, cleaned.published))
+        cleaned.published = None
     language = _language_code(raw.language) or detect_language(f"{cleaned.title or ''}\n{cleaned.text}")
     sentences = split_sentences(cleaned.text, language)
     title = cleaned.title or title_from_sentence(sentences[0].text if sentences else cleaned.text)
@@ -171,6 +187,7 @@ def process_document(
     raw: RawDocument, furniture: FurnitureModel | None = None, options: IngestOptions | None = None
 ) -> Article:
     """Clean, understand and summarize one document; raises :class:`nutgraf.errors.InputError`."""
+    raw, _ = sanitize_document(raw)
     return enrich([prepare(raw, extract(raw), furniture)], options)[0]
 
 
@@ -201,6 +218,23 @@ def _catch_up(store: Store, index: StoryIndex, seen: int) -> int:
             index.add(article_id, story_id, features_from_dict(features))
         seen = article_id
     return seen
+
+
+def repair(store: Store, index: StoryIndex) -> int:
+    """Make the store whole after a crash of an older Nutgraf (which stored an article, then grouped
+    it, in two transactions): each article left in no story is grouped now, by its stored
+    features, and stories without an article are deleted. The caller holds the writer lock and
+    ``index`` is caught up. Returns how many articles were placed."""
+    placed = 0
+    for article_id, stored in store.orphan_features():
+        features = features_from_dict(stored) if stored else None
+        decided = index.decide(features).story_id if features is not None else None
+        story_id = store.place_article(article_id, decided)
+        if features is not None:
+            index.add(article_id, story_id, features)
+        placed += 1
+    store.delete_empty_stories()
+    return placed
 
 
 def _enrich_all(
@@ -251,7 +285,7 @@ def ingest(
     """
     options = options or IngestOptions()
     report = IngestReport()
-    furniture = store.load_furniture()
+    furniture = FurnitureModel()  # each source's window is read from the store when first met
     stories = StoryIndex(options.grouping)
     seen = _catch_up(store, stories, 0)
     pool: Executor | None = None
@@ -261,13 +295,59 @@ def ingest(
 
         client = Client(options.dask)
         pool = client.get_executor(retries=DASK_RETRIES, pure=False)
+    if store.integrity() != {"orphans": [], "empty": []}:
+        with store.writer_lock():
+            seen = _catch_up(store, stories, seen)
+            report.repaired = repair(store, stories)
+    waiting: deque[tuple[RawDocument, ExtractedPage, str, list[str] | None]] = deque()
+    read_now: set[str] = set()
+
+    def finish(ready: list[tuple[RawDocument, ExtractedPage, str, list[str] | None]]) -> None:
+        """Clean, understand, group and store documents whose look-ahead is counted."""
+        nonlocal pool, seen
+        prepared: list[tuple[RawDocument, Article, str, list[str] | None]] = []
+        for item, page, digest, keys in ready:
+            try:
+                prepared.append((item, prepare(item, page, furniture, report.warnings), digest, keys))
+            except InputError as exc:
+                report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
+        if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
+            pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
+        use_pool = pool if client is not None or len(prepared) >= PARALLEL_MIN_ARTICLES else None
+        enriched = _enrich_all([article for _, article, _, _ in prepared], options, use_pool)
+        with store.writer_lock():  # one writer decides and stores at a time (Store.writer_lock)
+            seen = _catch_up(store, stories, seen)
+            for (item, _, digest, keys), result in zip(prepared, enriched, strict=True):
+                if isinstance(result, Failure):
+                    report.failures.append(result)
+                    continue
+                features = article_features(result, result.embedding)
+                decision = stories.decide(features)
+                result.copy_of = decision.copy_of
+                article_id, story_id, is_new = store.add_grouped_article(
+                    result,
+                    outlet_key=outlet_key(item, result.outlet),
+                    raw_hash=digest,
+                    features=features.to_dict(),
+                    story_id=decision.story_id,
+                    furniture_keys=keys,
+                )
+                if is_new:
+                    stories.add(article_id, story_id, features)
+                    report.new += 1
+                    seen = max(seen, article_id)
+                else:
+                    report.duplicates += 1
+                report.article_ids.append(article_id)
+
     try:
         for batch in _batches(documents, options.batch_size):
-            fresh: list[tuple[RawDocument, ExtractedPage, str]] = []
             for item in batch:
                 if isinstance(item, Failure):
                     report.failures.append(item)
                     continue
+                item, warnings = sanitize_document(item)  # every field, before anything else sees it
+                report.warnings.extend(warnings)
                 digest = raw_hash(item)
                 existing = store.find_duplicate(url=item.url, source_key=item.source_key, raw_hash=digest)
                 if existing is not None:
@@ -279,48 +359,26 @@ def ingest(
                 except InputError as exc:
                     report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
                     continue
-                furniture.observe(item.source_key, page.text)
-                fresh.append((item, page, digest))
-            prepared: list[tuple[RawDocument, Article, str]] = []
-            for item, page, digest in fresh:
-                try:
-                    prepared.append((item, prepare(item, page, furniture), digest))
-                except InputError as exc:
-                    report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
-            if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
-                pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
-            use_pool = pool if client is not None or len(prepared) >= PARALLEL_MIN_ARTICLES else None
-            enriched = _enrich_all([article for _, article, _ in prepared], options, use_pool)
-            with store.writer_lock():  # one writer decides and stores at a time (Store.writer_lock)
-                seen = _catch_up(store, stories, seen)
-                for (item, _, digest), result in zip(prepared, enriched, strict=True):
-                    if isinstance(result, Failure):
-                        report.failures.append(result)
-                        continue
-                    features = article_features(result, result.embedding)
-                    decision = stories.decide(features)
-                    result.copy_of = decision.copy_of
-                    article_id, is_new = store.add_article(
-                        result,
-                        outlet_key=outlet_key(item, result.outlet),
-                        raw_hash=digest,
-                        features=features.to_dict(),
-                    )
-                    if is_new:
-                        story_id = decision.story_id
-                        if story_id is None:
-                            story_id = store.create_story(result.title, result.published)
-                        store.assign_story(article_id, story_id)
-                        stories.add(article_id, story_id, features)
-                        report.new += 1
-                        seen = max(seen, article_id)
-                    else:
-                        report.duplicates += 1
-                    report.article_ids.append(article_id)
-                store.save_furniture(furniture, {item.source_key for item, _, _ in fresh})
+                # The learner counts every document read (once: a second copy in this input is
+                # not counted, as it would not be after a restart), in input order, and cleans a
+                # document once the FURNITURE_LOOKAHEAD documents after it are counted: what it
+                # loses to learned furniture depends on the input, never on where a batch or a
+                # restart fell (stored articles carry their keys: Store.furniture_window).
+                if not furniture.knows(item.source_key):
+                    furniture.load(item.source_key, store.furniture_window(item.source_key, furniture.window))
+                keys = None
+                if digest not in read_now:
+                    read_now.add(digest)
+                    keys = furniture.observe(item.source_key, page.text)
+                waiting.append((item, page, digest, keys))
+            ready = [waiting.popleft() for _ in range(max(0, len(waiting) - FURNITURE_LOOKAHEAD))]
+            if ready:
+                finish(ready)
             if progress is not None:
                 for item in batch:
                     progress(item.origin)
+        if waiting:
+            finish(list(waiting))
     finally:
         if client is not None:
             client.close()

@@ -97,8 +97,9 @@ def test_learned_template_lines_per_source():
         "Floodwater receded.",
         "A satellite launched.",
     ]
+    # the template closes each page: learning removes lines on an article's edges only
     pages = [
-        f"{opening}\nTune in to Radio Pribrezhye every morning\nThe end of story {opening}"
+        f"{opening}\nThe end of story {opening}\nTune in to Radio Pribrezhye every morning"
         for opening in openings
     ]
     for page in pages:
@@ -122,3 +123,14 @@ def test_rare_line_is_not_learned():
     for n in range(10):
         model.observe("site", f"Body {n}." + ("\nThe minister declined to comment." if n < 3 else ""))
     assert not model.is_learned("site", "The minister declined to comment.")
+
+
+def test_a_report_sentence_after_a_stray_marker_is_kept():
+    """Found by the fuzz suite: "Next article" then a sentence of the report. The marker goes; the
+    sentence is news, not the next article's headline (headlines do not end in a full stop)."""
+    text = "Next article\nThe council approved a budget of 42 million crowns for the harbour repairs.\nMore."
+    kept, removed = strip_furniture(text)
+    assert removed == ["Next article"]
+    assert "The council approved a budget of 42 million crowns" in kept
+    kept, removed = strip_furniture("Next article\nCouncil approves harbour budget\nThe mayor spoke.")
+    assert removed == ["Next article", "Council approves harbour budget"]

@@ -9,6 +9,7 @@ import pytest
 
 from localweb import rss_feed
 from nutgraf.errors import FeedError
+from nutgraf.ingest import feeds
 from nutgraf.ingest.feeds import entry_document_html, parse_feed
 
 BASE = "http://news.example/feeds/main.xml"
@@ -127,3 +128,87 @@ def test_sitemap_entities_are_not_expanded():
     feed = parse_feed(bomb, "http://news.example/s.xml")
     for entry in feed.entries:
         assert "root:" not in entry.url and "aaaaaaaaaa" not in entry.url
+
+
+def _items(count: int) -> list[dict[str, str]]:
+    return [{"title": f"Note {n}", "link": f"/a/{n}.html", "guid": f"note-{n}"} for n in range(count)]
+
+
+def test_a_feed_longer_than_the_cap_is_read_up_to_the_cap():
+    """The first ``MAX_FEED_ENTRIES`` entries in feed order (the newest) are read, on the bytes'
+    cut, not after parsing them all; the rest are counted and said in the warning."""
+    data = rss_feed("Archive", _items(feeds.MAX_FEED_ENTRIES + 40))
+    feed = parse_feed(data, BASE)
+    assert [e.title for e in feed.entries] == [f"Note {n}" for n in range(feeds.MAX_FEED_ENTRIES)]
+    assert feed.skipped == 40 and feed.title == "Archive" and feed.kind == "rss20"
+    assert "40 are not" in feed.warning and "malformed" not in feed.warning
+    whole = parse_feed(rss_feed("Archive", _items(feeds.MAX_FEED_ENTRIES)), BASE)
+    assert len(whole.entries) == feeds.MAX_FEED_ENTRIES and whole.skipped == 0 and whole.warning is None
+
+
+def test_feedparser_reads_only_the_entries_kept(monkeypatch):
+    import feedparser
+
+    read: list[bytes] = []
+    original = feedparser.parse
+
+    def recording(stream, **kwargs):
+        read.append(stream.getvalue())
+        return original(stream, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", recording)
+    data = rss_feed("Archive", _items(3 * feeds.MAX_FEED_ENTRIES))
+    parse_feed(data, BASE)
+    assert len(read[0]) < len(data) / 2 and read[0].count(b"<item>") == feeds.MAX_FEED_ENTRIES
+
+
+ATOM_ENTRY = (
+    "<entry><title>Note {n}</title><id>urn:note:{n}</id><link href='/a/{n}.html'/>"
+    "<updated>2026-05-02T09:00:00Z</updated></entry>"
+)
+RDF_ITEM = (
+    "<item rdf:about='http://news.example/a/{n}.html'><title>Note {n}</title><link>/a/{n}.html</link></item>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "item", "tail", "kind"),
+    [
+        (
+            "<?xml version='1.0'?><!-- an archive --><feed xmlns='http://www.w3.org/2005/Atom'>"
+            "<title>Atom archive</title><link rel='self' href='/feed.xml'/><id>urn:t</id>"
+            "<updated>2026-05-02T10:00:00Z</updated>",
+            ATOM_ENTRY,
+            "</feed>",
+            "atom10",
+        ),
+        (
+            "<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' "
+            "xmlns='http://purl.org/rss/1.0/'><channel rdf:about='http://news.example/'>"
+            "<title>RDF archive</title><link>http://news.example/</link><description>d</description></channel>",
+            RDF_ITEM,
+            "</rdf:RDF>",
+            "rss10",
+        ),
+    ],
+)
+def test_atom_and_rss1_feeds_are_cut_and_closed_cleanly(monkeypatch, head, item, tail, kind):
+    monkeypatch.setattr(feeds, "MAX_FEED_ENTRIES", 5)
+    data = (head + "".join(item.format(n=n) for n in range(8)) + tail).encode()
+    feed = parse_feed(data, BASE)
+    assert feed.kind == kind and feed.title and feed.title.endswith("archive")
+    assert [e.title for e in feed.entries] == [f"Note {n}" for n in range(5)]
+    assert feed.skipped == 3 and "malformed" not in feed.warning
+
+
+def test_a_sitemap_longer_than_the_cap_keeps_its_newest_entries(monkeypatch):
+    monkeypatch.setattr(feeds, "MAX_FEED_ENTRIES", 3)
+    now = datetime(2026, 5, 2, 12, 0, tzinfo=UTC)
+    urls = "".join(
+        f"<url><loc>http://news.example/{n}.html</loc><lastmod>2026-05-02T0{n}:00:00Z</lastmod></url>"
+        for n in (4, 1, 7, 3, 6)
+    )
+    data = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+    feed = parse_feed(data.encode(), "http://news.example/sitemap.xml", now=now)
+    assert [e.url for e in feed.entries] == [f"http://news.example/{n}.html" for n in (7, 6, 4)]
+    assert feed.skipped == 2 and "newest 3" in feed.warning

@@ -351,3 +351,20 @@ def test_an_unreadable_robots_txt_means_no_crawling_for_now(web, db):
     report = run_round(db)
     assert report.new == 0 and "robots.txt unreadable (HTTP 500" in report.errors[0].error
     assert web.requests("/blocked/feed.xml") == []
+
+
+def test_a_feed_over_the_entry_cap_is_read_up_to_it_a_round_at_a_time(web, db, monkeypatch):
+    """Of a feed listing more than ``MAX_FEED_ENTRIES``, the first ones are read on every poll and
+    ingested ``max_entries`` a round (the next rounds take the rest of them); the entries past the
+    cap are never fetched, and the source's state says how many were left out."""
+    from nutgraf.ingest import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_ENTRIES", 5)
+    archive = Site(web, "archive", 200, 8)
+    add(db, archive.feed_url, name="Archive")
+    rounds = [run_round(db, max_entries=3) for _ in range(3)]
+    assert [(r.entries, r.new) for r in rounds] == [(3, 3), (2, 2), (0, 0)]
+    assert sorted(page_requests(web)) == sorted(f"/archive/{n}.html" for n in range(200, 205))
+    with open_store(db) as store:
+        [source] = list_sources(store)
+    assert source.entries == 5 and "3 are not" in source.last_error and not source.failing

@@ -319,3 +319,220 @@ def test_iter_inputs_refuses_local_urls_by_default(web):
     [failure] = list(iter_inputs([url], FetchPolicy()))
     assert failure.error == "FetchRefused" and "allow-private" in failure.reason
     assert web.requests("/story.html") == []
+
+
+# -- issue 23: a total deadline, headers included; every address form that hides a private one -----
+
+
+class DribblingServer:
+    """A raw socket server on 127.0.0.1 that reads the request, then sends a status line and
+    headers one byte every ``interval`` seconds (slowloris from the server's side: each byte comes
+    well within the read timeout, the headers never end in time)."""
+
+    def __init__(self, interval: float = 0.1, header_bytes: int = 100) -> None:
+        import socket
+        import threading
+
+        self.interval = interval
+        self.payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Pad: " + b"a" * header_bytes
+        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(4)
+        self.port = self.listener.getsockname()[1]
+        self.sent = 0
+        self.closed = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        try:
+            connection, _ = self.listener.accept()
+        except OSError:
+            return
+        with connection:
+            connection.recv(65536)  # the request
+            for byte in self.payload:
+                if self.closed.is_set():
+                    return
+                try:
+                    connection.sendall(bytes([byte]))
+                except OSError:
+                    return  # the client hung up: what the deadline is for
+                self.sent += 1
+                time.sleep(self.interval)
+
+    def __enter__(self) -> DribblingServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closed.set()
+        self.listener.close()
+        self.thread.join(timeout=5)
+
+
+def test_a_server_dribbling_its_headers_is_cut_at_the_total_deadline():
+    """The read timeout is per read, so one byte every 0.1 s never trips it; the total deadline
+    must still stop the fetch, while the status line and headers are arriving."""
+    policy = FetchPolicy(allow_private=True, connect_timeout=1, read_timeout=1, total_timeout=1.0)
+    with DribblingServer(interval=0.1) as server:
+        started = time.monotonic()
+        with make_client(policy) as client, pytest.raises(FetchTimeout, match="took more than 1s"):
+            fetch(client, f"http://127.0.0.1:{server.port}/slow-headers", policy)
+        elapsed = time.monotonic() - started
+        assert elapsed < 2.0, elapsed
+        assert 0 < server.sent < len(server.payload)  # cut in the middle of the headers
+
+
+def test_the_deadline_covers_every_redirect_hop(web):
+    """Three hops that each answer within the read timeout still share one total deadline."""
+    for i in range(3):
+        web.route(f"/hop{i}", Reply(302, headers={"Location": f"/hop{i + 1}"}, delay=0.4))
+    web.route("/hop3", Reply(body=b"<p>late</p>", delay=0.4))
+    policy = FetchPolicy(allow_private=True, connect_timeout=1, read_timeout=1, total_timeout=1.0)
+    started = time.monotonic()
+    with make_client(policy) as client, pytest.raises(FetchTimeout, match="took more than"):
+        fetch(client, web.url("/hop0"), policy)
+    assert time.monotonic() - started < 1.6
+
+
+REFUSED_ADDRESSES = [
+    # IPv4
+    "0.0.0.0",
+    "0.1.2.3",
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.31.255.254",
+    "192.168.0.1",
+    "100.64.0.1",  # carrier-grade NAT
+    "169.254.169.254",  # cloud metadata
+    "192.0.0.170",  # IETF protocol assignments (NAT64 discovery)
+    "192.0.2.1",  # documentation
+    "198.18.0.1",  # benchmarking
+    "198.51.100.1",
+    "203.0.113.1",
+    "192.88.99.1",  # 6to4 relay anycast (deprecated)
+    "224.0.0.1",  # multicast
+    "239.255.255.250",
+    "240.0.0.1",  # reserved
+    "255.255.255.255",
+    # IPv6: special, local and unallocated ranges
+    "::",
+    "::1",
+    "fe80::1",
+    "fe80::1%eth0",  # link-local with a zone id
+    "fc00::1",
+    "fd00:ec2::254",  # AWS metadata over IPv6 (unique local)
+    "fec0::1",  # site-local (deprecated, still routed by some stacks)
+    "fec0::a9fe:a9fe",
+    "feff::1",
+    "ff02::1",  # multicast
+    "ff0e::1",  # global-scope multicast
+    "100::1",  # discard-only
+    "2001:db8::1",  # documentation
+    "3fff::1",  # documentation (RFC 9637)
+    "2001:2::1",  # benchmarking
+    "2001:10::1",  # ORCHID
+    "5f00::1",  # SRv6 SIDs
+    "4000::1",  # outside 2000::/3: not allocated for unicast
+    # IPv6 forms that embed an IPv4 address
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    "::127.0.0.1",  # IPv4-compatible (deprecated)
+    "::7f00:1",
+    "::10.0.0.1",
+    "::93.184.215.14",  # IPv4-compatible is refused whatever it embeds
+    "::ffff:0:127.0.0.1",  # IPv4-translated (SIIT)
+    "::ffff:0:a9fe:a9fe",
+    "::ffff:0:93.184.215.14",
+    "64:ff9b::7f00:1",  # NAT64 well-known prefix, embedding 127.0.0.1
+    "64:ff9b::10.0.0.1",
+    "64:ff9b::a9fe:a9fe",  # 169.254.169.254
+    "64:ff9b:1::7f00:1",  # NAT64 local-use prefix
+    "64:ff9b:1:abcd::5db8:d70e",
+    "2002:7f00:1::1",  # 6to4 embedding 127.0.0.1
+    "2002:a00:1::",  # 6to4 embedding 10.0.0.1
+    "2002:a9fe:a9fe::1",
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1
+    "2001:0:4136:e378:8000:63bf:a247:28f1",  # Teredo, client public: refused too
+]
+
+ALLOWED_ADDRESSES = [
+    "93.184.215.14",
+    "8.8.8.8",
+    "2606:4700:4700::1111",
+    "2a00:1450:4001:82b::200e",
+    "::ffff:93.184.215.14",  # IPv4-mapped public
+    "64:ff9b::5db8:d70e",  # NAT64 of 93.184.215.14 (a DNS64 answer on an IPv6-only network)
+    "2002:5db8:d70e::1",  # 6to4 of a public address
+]
+
+
+@pytest.mark.parametrize("address", REFUSED_ADDRESSES)
+def test_every_private_address_form_is_refused(address):
+    from nutgraf.ingest.web import _is_public
+
+    assert not _is_public(address)
+    resolve = fake_resolver({"sneaky.example": [address]})
+    with pytest.raises(FetchRefused, match="allow-private"):
+        check_url("http://sneaky.example/", FetchPolicy(), resolve)
+
+
+@pytest.mark.parametrize("address", ALLOWED_ADDRESSES)
+def test_public_addresses_and_forms_are_allowed(address):
+    from nutgraf.ingest.web import _is_public
+
+    assert _is_public(address)
+    assert check_url("http://news.example/", FetchPolicy(), fake_resolver({"news.example": [address]}))
+
+
+def test_a_malformed_address_is_refused():
+    from nutgraf.ingest.web import _is_public
+
+    assert not _is_public("not-an-address") and not _is_public("")
+
+
+@pytest.fixture
+def no_connections(monkeypatch):
+    """Records (and refuses) every TCP connection the fetcher's transport would open."""
+    import socket
+
+    import httpcore
+
+    attempts: list[tuple[str, int]] = []
+
+    def refuse_connect(self, host, port, *args, **kwargs):
+        attempts.append((host, port))
+        raise httpcore.ConnectError("test: no connections")
+
+    def refuse_socket(address, *args, **kwargs):
+        attempts.append(tuple(address[:2]))
+        raise OSError("test: no connections")
+
+    monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", refuse_connect)
+    monkeypatch.setattr(socket, "create_connection", refuse_socket)
+    return attempts
+
+
+def _literal_url(address: str) -> str:
+    return f"http://[{address}]/" if ":" in address else f"http://{address}/"
+
+
+@pytest.mark.parametrize("address", [a for a in REFUSED_ADDRESSES if "%" not in a])
+def test_a_url_naming_a_private_address_form_is_refused_without_connecting(address, no_connections):
+    """``nutgraf ingest 'http://[64:ff9b::7f00:1]/'``: refused before any connection is tried."""
+    [failure] = list(iter_inputs([_literal_url(address)], FetchPolicy()))
+    assert failure.error == "FetchRefused" and "allow-private" in failure.reason, failure
+    assert no_connections == []
+
+
+@pytest.mark.parametrize(
+    "address", ["64:ff9b::7f00:1", "::ffff:0:127.0.0.1", "::127.0.0.1", "fec0::1", "2002:7f00:1::1"]
+)
+def test_the_connect_time_check_refuses_every_form_too(address, no_connections):
+    """A request that skipped fetch()'s check (a name that rebinds in between) is refused by the
+    transport before it connects."""
+    resolve = fake_resolver({"rebinding.example": [address]})
+    with make_client(FetchPolicy(), resolve=resolve) as client, pytest.raises(FetchRefused):
+        client.get("http://rebinding.example/")
+    assert no_connections == []

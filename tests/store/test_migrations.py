@@ -105,3 +105,26 @@ def test_a_foreign_database_is_not_a_nutgraf_store(db_url):
     _execute(db_url, "CREATE TABLE other (id INTEGER PRIMARY KEY)")
     with pytest.raises(StoreError, match="not a Nutgraf database"):
         open_store(db_url)
+
+
+def test_a_0001_store_gains_the_furniture_window_and_keeps_its_articles(db_url):
+    from nutgraf.model import Article
+
+    with open_store(db_url) as store:
+        store.add_article(
+            Article(source="a", text="Body.", title="T", language="en", content_hash="h", source_key="k"),
+            outlet_key="k",
+            raw_hash="r",
+        )
+    _execute(
+        db_url,
+        "DROP INDEX ix_articles_source_id",
+        "ALTER TABLE articles DROP COLUMN furniture_keys",
+        "UPDATE alembic_version SET version_num = '0001'",
+    )
+    with pytest.raises(StoreError, match="older than this Nutgraf"):
+        open_store(db_url, create=False)
+    assert upgrade(db_url) == ("0001", HEAD_REVISION)
+    with open_store(db_url, create=False) as store:
+        assert store.count_articles() == 1
+        assert store.get_article(1).text == "Body."

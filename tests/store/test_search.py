@@ -11,6 +11,7 @@ from sqlalchemy import text
 from nutgraf.errors import ConfigError
 from nutgraf.model import Article
 from nutgraf.store import open_store
+from nutgraf.store.schema import ArticleRow
 from nutgraf.store.search import SEARCH_TABLE, search_articles
 
 START = datetime(2026, 2, 1, 9, 0)
@@ -101,3 +102,43 @@ def test_postgresql_uses_a_gin_indexed_tsvector(pg_url):
             text("SELECT indexdef FROM pg_indexes WHERE tablename = :t"), {"t": SEARCH_TABLE}
         ).scalars()
         assert any("USING gin (document)" in kind for kind in kinds)
+
+
+def test_highlighting_reads_a_bounded_opening_of_a_huge_text(monkeypatch):
+    """Only the first ``MAX_HIGHLIGHT_CHARS`` of a text are matched against the query, whatever its
+    length: each word matched counts once here."""
+    from nutgraf.store import search as search_module
+
+    matched = 0
+    original = search_module._Query.matcher
+
+    def counting_matcher(query):
+        test = original(query)
+
+        def counted(word):
+            nonlocal matched
+            matched += 1
+            return test(word)
+
+        return counted
+
+    monkeypatch.setattr(search_module._Query, "matcher", counting_matcher)
+    words = " ".join(f"quay{i % 97}" for i in range(search_module.MAX_HIGHLIGHT_CHARS // 2))
+    value = "The harbour board met. " + words
+    plain, marked = search_module.highlight(value, search_module._Query.parse("harbour"), words=20)
+    assert "<mark>harbour</mark>" in str(marked) and plain.endswith("…")
+    assert 0 < matched <= search_module.MAX_HIGHLIGHT_CHARS // 5  # words of 5 characters or more
+
+
+def test_a_huge_article_is_found_by_any_word_and_snippeted_from_its_opening(store):
+    """The index holds every word; the snippet comes from the opening, and ends with "…"."""
+    from nutgraf.store.search import MAX_HIGHLIGHT_CHARS, SNIPPET_WORDS
+
+    filler = "The harbour board met again about the northern quay. " * (MAX_HIGHLIGHT_CHARS // 25)
+    article_id = add(store, 1, "Quay report", filler + "At the very end the breakwater collapsed.")
+    hit = search(store, "breakwater").hits[0]
+    assert hit.article_id == article_id
+    assert hit.snippet.startswith("The harbour board") and hit.snippet.endswith("…")
+    assert len(hit.snippet.split()) <= SNIPPET_WORDS + 1 and "<mark>" not in str(hit.snippet_html)
+    with store.session() as session:
+        assert "breakwater collapsed" in session.get(ArticleRow, article_id).text  # stored whole

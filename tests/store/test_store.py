@@ -68,19 +68,28 @@ def test_stories_newest_first(store):
     assert store.get_story(ids[0]).article_ids == [1]
 
 
-def test_furniture_counts_persist(db_url):
+def test_the_furniture_window_is_the_stored_articles_keys(db_url):
+    """Each article keeps its line keys; a source's window is its last stored articles' keys,
+    oldest first, and a model loaded from it learns what the stored pages share."""
     from nutgraf.clean import FurnitureModel
 
     model = FurnitureModel()
-    for _ in range(3):
-        model.observe("site", "Template line\nUnique body")
     with open_store(db_url) as store:
-        store.save_furniture(model, {"site"})
-        model.observe("site", "Template line\nAnother body")
-        store.save_furniture(model, {"site"})  # saved twice: counts are replaced, never duplicated
-    with open_store(db_url) as store:
-        loaded = store.load_furniture()
-    assert loaded.documents["site"] == 4 and loaded.is_learned("site", "Template line")
+        for number in range(4):
+            keys = model.observe("site", f"Template line\nUnique body {number}")
+            store.add_grouped_article(
+                make_article(source=f"{number}.txt", content_hash=f"h{number}", source_key="site"),
+                outlet_key="o",
+                raw_hash=f"r{number}",
+                features={},
+                story_id=None,
+                furniture_keys=keys,
+            )
+        window = store.furniture_window("site", 3)
+        assert len(window) == 3 and store.furniture_window("elsewhere", 3) == []
+    loaded = FurnitureModel()
+    loaded.load("site", window)
+    assert loaded.is_learned("site", "Template line") and not loaded.is_learned("site", "Unique body 3")
 
 
 def test_wal_mode(tmp_path):

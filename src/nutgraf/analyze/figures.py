@@ -770,7 +770,7 @@ def _subject(
     "employs 1,350 people and will cut costs" stays the workforce (its cue is nearer than "cut")."""
     kind = _kind(figure.unit)
     best: tuple[float, bool, str] | None = None
-    for key, first, last, c_start, c_end in context.cues:
+    for key, first, last, c_start, c_end in _near(context.cues, figure, context):
         if not _suits(lexicon.kinds.get(key, frozenset()), kind, change):
             continue
         if kind == "count" and key in lexicon.counts and figure.unit not in lexicon.counts[key]:
@@ -779,7 +779,7 @@ def _subject(
         if scored is not None and (best is None or (*scored, key) < best):
             best = (*scored, key)
     if best is not None and best[0] <= SUBJECT_MAX_SCORE:
-        for key, first, last, c_start, c_end in context.refiners:
+        for key, first, last, c_start, c_end in _near(context.refiners, figure, context):
             if best[2] in lexicon.refines[key] and _suits(lexicon.kinds[key], kind, change):
                 scored = _cue_score(figure, index, context, first, last, c_start, c_end)
                 if scored is not None and scored <= best[:2]:
@@ -788,6 +788,21 @@ def _subject(
     if figure.unit in lexicon.unit_keys:
         return lexicon.unit_keys[figure.unit]
     return _fallback_subject(figure, context, context.clause(figure.start), change, tables)
+
+
+def _near(
+    cues: list[tuple[str, int, int, int, int]], figure: _Found, context: _Context
+) -> list[tuple[str, int, int, int, int]]:
+    """The cues (in token order, none overlapping) near enough to the figure to score at most
+    ``SUBJECT_MAX_SCORE``: a cue's score is at least its distance in words, so the others can never
+    be chosen. Looking only at these keeps a sentence linear in its figures and cues (a page without
+    full stops is one sentence)."""
+    reach = int(SUBJECT_MAX_SCORE) + 1
+    before = bisect.bisect_right(context.token_ends, figure.cue_start) - reach
+    after = bisect.bisect_left(context.token_starts, figure.end) + reach
+    low = bisect.bisect_left(cues, before, key=lambda cue: cue[2])
+    high = bisect.bisect_right(cues, after, lo=low, key=lambda cue: cue[1])
+    return cues[low:high]
 
 
 def _cue_score(

@@ -75,9 +75,20 @@ def clean_text(
     source: str | None = None,
     furniture: FurnitureModel | None = None,
 ) -> CleanDocument:
-    """Clean plain text (or text extracted from HTML): furniture out, dateline and headline found."""
-    lines = join_broken_lines(normalize_text(text)).split("\n")
-    kept, removed = strip_furniture("\n".join(lines), source, furniture)
+    """Clean plain text (or text extracted from HTML): furniture out, dateline and headline found.
+
+    Learned furniture never empties an article: when the lines it removed were all the article
+    had besides its headline, the text is cleaned again by the rules alone (issue 23)."""
+    text = join_broken_lines(normalize_text(text))
+    try:
+        return _clean_lines(*strip_furniture(text, source, furniture), title)
+    except EmptyInput:
+        if furniture is None or not source:
+            raise
+        return _clean_lines(*strip_furniture(text), title)
+
+
+def _clean_lines(kept: str, removed: list[str], title: str | None) -> CleanDocument:
     lines, dateline = take_dateline(kept.split("\n"))
     if title:
         title = normalize_text(title)

@@ -1,7 +1,8 @@
 """Bytes to text: encoding detection that gets Russian news right.
 
-Order of evidence: a byte-order mark, strict UTF-8, the charset an HTML page declares, then a
-Cyrillic code-page scorer, then charset-normalizer. The scorer exists because charset-normalizer
+Order of evidence: a byte-order mark, UTF-16 told by where its NUL bytes fall, strict UTF-8, the
+charset an HTML page declares, then a Cyrillic code-page scorer, then charset-normalizer. Stray
+NUL bytes in otherwise good text are dropped. The scorer exists because charset-normalizer
 misreads short KOI8-R text (a 36-byte KOI8-R sentence came back as Shift-JIS here) and cannot
 always tell cp1251 from mac-cyrillic or cp866; Russian letter frequencies settle it cheaply.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -26,6 +28,25 @@ Latin-1 German or French decoded as cp1251 gives a few stray Cyrillic letters, f
 
 MAX_CONTROL_SHARE = 0.02
 """Decoded text with more control characters than this is binary junk, not text."""
+
+MAX_STRAY_NUL_SHARE = 0.02
+"""NUL bytes up to this share of a text (a bad copy, a crashed editor) are dropped as noise; more
+mean binary data. A trailing run of NULs (a file padded after a crash) is dropped whatever its length."""
+
+MIN_UTF16_NUL_SHARE = 0.05
+"""UTF-16 without a byte-order mark is recognised by NULs in the high byte of every ASCII character
+(space, digits, punctuation, Latin letters): at least this share of the high bytes, while the low
+bytes hold almost none. Russian text has a space every seven characters or so; Latin text far more."""
+
+MAX_UTF16_LOW_NUL_SHARE = 0.01
+"""NULs allowed in the low bytes of UTF-16 text (U+0100, U+0400, U+2000 are rare characters)."""
+
+MIN_UTF16_ALPHABETIC_SHARE = 0.95
+"""Share of characters (besides white space) that must fall in alphabetic scripts (Latin, Greek,
+Cyrillic, Armenian, Hebrew, Arabic) or general punctuation for a BOM-less UTF-16 guess to stand;
+two ASCII bytes paired up by mistake make CJK characters and fail it."""
+
+UTF16_SAMPLE_BYTES = 8192
 
 _MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -96,9 +117,53 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return description
     head = data[:4096]
-    if b"\x00" in head:
+    if b"\x00" in head and _utf16_codec(data) is None and _without_stray_nuls(data) is None:
         return "binary data (NUL bytes)"
     return None
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when BOM-less bytes read as UTF-16 text, else None.
+
+    The evidence is where the NULs fall (the high byte of each ASCII character, so every other
+    byte), checked by decoding a sample into text of alphabetic scripts without control characters."""
+    sample = data[:UTF16_SAMPLE_BYTES]
+    if len(sample) % 2:
+        sample = sample[:-1]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    units = len(sample) // 2
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= MIN_UTF16_NUL_SHARE * units and low <= MAX_UTF16_LOW_NUL_SHARE * units:
+            text = codecs.getincrementaldecoder(codec)(errors="replace").decode(sample)
+            return codec if _reads_as_alphabetic_text(text) else None
+    return None
+
+
+def _alphabetic(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x0700 or 0x1E00 <= code < 0x2150
+
+
+def _reads_as_alphabetic_text(text: str) -> bool:
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return True
+    strange = sum(1 for ch in visible if unicodedata.category(ch)[0] == "C" or ch == "\ufffd")
+    if strange > MAX_CONTROL_SHARE * len(visible):
+        return False
+    return sum(1 for ch in visible if _alphabetic(ch)) >= MIN_UTF16_ALPHABETIC_SHARE * len(visible)
+
+
+def _without_stray_nuls(data: bytes) -> bytes | None:
+    """``data`` less its NUL bytes when they are few enough to be noise (or trailing padding);
+    None when there are so many that the bytes are binary."""
+    body = data.rstrip(b"\x00")
+    nuls = body.count(0)
+    if nuls > MAX_STRAY_NUL_SHARE * len(body):
+        return None
+    return body.replace(b"\x00", b"") if nuls else body
 
 
 def _control_share(text: str) -> float:
@@ -181,6 +246,15 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise EncodingError(f"byte-order mark says {codec} but the bytes are not: {exc}") from exc
+    utf16 = _utf16_codec(data)
+    if utf16 is not None:
+        return _decode_utf16(data, utf16)
+    cleaned = _without_stray_nuls(data)
+    if cleaned is None:
+        raise BinaryInput("not text: looks like binary data (NUL bytes)")
+    if not cleaned.strip():
+        raise EmptyInput("empty input (only NUL bytes or whitespace)")
+    data = cleaned
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -199,6 +273,24 @@ def decode_bytes(data: bytes, *, html: bool = False) -> str:
         if match is None:
             raise EncodingError("cannot determine the text encoding")
         text = str(match)
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise BinaryInput("not text: too many control characters after decoding")
+    return text
+
+
+def _decode_utf16(data: bytes, codec: str) -> str:
+    if len(data) % 2 and data[-1:] in (b"\n", b"\r", b" ", b"\x00"):
+        data = data[:-1]  # a newline a tool appended in ASCII
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        name = codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+        raise EncodingError(
+            f"looks like {name} without a byte-order mark, but the bytes are not: {exc}"
+        ) from exc
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise EmptyInput("empty input (no text, only whitespace)")
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise BinaryInput("not text: too many control characters after decoding")
     return text

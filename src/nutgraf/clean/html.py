@@ -3,7 +3,8 @@
 trafilatura (F1 0.924 on its own benchmark, ahead of justext, readability and newspaper) finds
 the article body; what it lets through (an "Advertisement" label, a share row) is caught by the
 furniture filter afterwards. Pages where it finds no main text fall back to all visible text,
-which the furniture filter then trims, so a page is never lost for being unusual.
+which the furniture filter then trims, so a page is never lost for being unusual. A page nested
+deeper than the parser allows is flattened first (see :mod:`nutgraf.clean.nesting`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 
 import trafilatura
 
+from nutgraf.clean.nesting import MAX_KEPT_DEPTH, PARSER_DEPTH_LIMIT, flatten, too_deep
 from nutgraf.errors import EmptyInput
 
 __all__ = ["ExtractedPage", "extract_html"]
@@ -70,12 +72,19 @@ def _headline_from_title_tag(html: str, text: str) -> tuple[str, str | None] | N
 
 def extract_html(html: str, url: str | None = None) -> ExtractedPage:
     """The article text (one paragraph per line) and metadata of a page; raises :class:`EmptyInput`."""
+    deep = too_deep(html)
+    parsed = flatten(html) if deep else html
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        parsed, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     text = (document.text if document is not None else "") or ""
     if not text.strip():
-        text = trafilatura.html2txt(html) or ""
+        text = trafilatura.html2txt(parsed) or ""
+    if not text.strip() and deep:
+        raise EmptyInput(
+            f"no text found in the HTML page (its elements nest more than {PARSER_DEPTH_LIMIT} levels "
+            f"deep; read with the nesting cut to {MAX_KEPT_DEPTH} levels, it still has no text)"
+        )
     if not text.strip():
         raise EmptyInput("no text found in the HTML page")
     from_tag = _headline_from_title_tag(html, text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
+import itertools
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -21,15 +22,37 @@ from urllib.parse import urljoin
 from nutgraf.errors import FeedError
 from nutgraf.ingest.files import MAX_DOCUMENT_BYTES
 
-__all__ = ["SITEMAP_RECENT_DAYS", "FeedEntry", "ParsedFeed", "entry_document_html", "parse_feed"]
+__all__ = [
+    "MAX_FEED_ENTRIES",
+    "SITEMAP_RECENT_DAYS",
+    "FeedEntry",
+    "ParsedFeed",
+    "entry_document_html",
+    "parse_feed",
+]
 
 SITEMAP_RECENT_DAYS = 3
 """A plain sitemap lists every page a site has; only pages modified in the last three days are
 taken as news (Google News sitemaps hold two days of articles, one more allows for a missed day).
 Entries with news tags are always taken."""
 
+MAX_FEED_ENTRIES = 1_000
+"""Entries read from one feed or sitemap per poll. News feeds list 10 to 100 entries and a Google
+News sitemap at most 1,000, so this reads every ordinary feed whole; a feed that lists its whole
+archive (100,000 entries, 14 MB) would cost feedparser about a minute and 300 MB on every poll.
+RSS and Atom are read in feed order, which lists the newest first, so the first 1,000 are kept;
+sitemaps are in no order, so the 1,000 most recently published or modified are. The rest are
+not read: ``ParsedFeed.skipped`` counts them and ``warning`` says so (``nutgraf sources list``
+shows it), and they are read only once they move up into the first 1,000. Of the entries read,
+the watcher ingests a few hundred per round, the others in the next rounds."""
+
 _SITEMAP_ROOT = re.compile(rb"<(?:[\w-]+:)?(urlset|sitemapindex)\b")
 _GZIP_MAGIC = b"\x1f\x8b"
+_ENTRY_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]", re.IGNORECASE)
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_MARKUP = re.compile(
+    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[?!][^>]*>|<(/?)([\w.:-]+)(?:\s[^>]*?)?(/?)>", re.DOTALL
+)
 
 
 @dataclass(slots=True)
@@ -61,6 +84,8 @@ class ParsedFeed:
     language: str | None = None
     entries: list[FeedEntry] = field(default_factory=list)
     warning: str | None = None
+    skipped: int = 0
+    """Entries beyond ``MAX_FEED_ENTRIES`` that were not read (see there)."""
 
 
 def _key(*parts: str | None) -> str:
@@ -121,9 +146,48 @@ def parse_feed(data: bytes, url: str, *, now: datetime | None = None) -> ParsedF
     return _parse_syndication(data, url)
 
 
+def _skipped_warning(skipped: int, which: str = "first") -> str:
+    return (
+        f"more than {MAX_FEED_ENTRIES:,} entries: only the {which} {MAX_FEED_ENTRIES:,} are read, "
+        f"{skipped:,} are not"
+    )
+
+
+def _open_elements(head: bytes) -> list[bytes]:
+    """The names of the elements still open at the end of ``head`` (the part of a feed before its
+    first entry: the root, and the channel of RSS 2.0)."""
+    stack: list[bytes] = []
+    for match in _MARKUP.finditer(head):
+        closing, name, empty = match.groups()
+        if name is None or empty:
+            continue
+        if not closing:
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name) :]
+    return stack
+
+
+def _first_entries(data: bytes) -> tuple[bytes, int]:
+    """The feed cut after its ``MAX_FEED_ENTRIES``-th entry and closed again, and how many entries
+    were cut off (the feed itself, and 0, when it has no more than that). The cut is found on the
+    bytes, without parsing them, so that feedparser reads no more than the entries kept."""
+    ends = _ENTRY_END.finditer(data)
+    kept = list(itertools.islice(ends, MAX_FEED_ENTRIES))
+    skipped = sum(1 for _ in ends)
+    if not skipped:
+        return data, 0
+    last = kept[-1]
+    first = _ENTRY_START.search(data)
+    head = data[: first.start()] if first is not None else b""
+    closing = b"".join(b"</" + name + b">" for name in reversed(_open_elements(head)))
+    return data[: last.end()] + closing, skipped
+
+
 def _parse_syndication(data: bytes, url: str) -> ParsedFeed:
     import feedparser
 
+    data, skipped = _first_entries(data)
     parsed = feedparser.parse(
         io.BytesIO(data), response_headers={"content-location": url, "content-type": "application/xml"}
     )
@@ -138,12 +202,16 @@ def _parse_syndication(data: bytes, url: str) -> ParsedFeed:
         if not version:
             raise FeedError("not a feed (no RSS or Atom found; is it an HTML page?)")
     feed = parsed.get("feed", {})
+    warnings = [_skipped_warning(skipped)] if skipped else []
+    if problem is not None:
+        warnings.append(f"malformed feed read leniently: {_reason(problem)}")
     return ParsedFeed(
         kind=version or "feed",
         title=_clean(feed.get("title")),
         language=_clean(feed.get("language")),
         entries=entries,
-        warning=f"malformed feed read leniently: {_reason(problem)}" if problem is not None else None,
+        warning="; ".join(warnings) or None,
+        skipped=skipped,
     )
 
 
@@ -229,7 +297,13 @@ def _parse_sitemap(data: bytes, url: str, now: datetime) -> ParsedFeed:
             )
         )
     entries.sort(key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True)
-    return ParsedFeed(kind="sitemap", entries=entries)
+    skipped = max(len(entries) - MAX_FEED_ENTRIES, 0)
+    return ParsedFeed(
+        kind="sitemap",
+        entries=entries[:MAX_FEED_ENTRIES],
+        warning=_skipped_warning(skipped, "newest") if skipped else None,
+        skipped=skipped,
+    )
 
 
 def entry_document_html(entry: FeedEntry) -> str | None:

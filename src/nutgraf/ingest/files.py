@@ -2,16 +2,24 @@
 
 Readers only find and decode documents; they yield :class:`RawDocument` for each one and a
 :class:`Failure` for each input that cannot be read, so one bad file never stops a batch.
+
+Only regular files are opened: a named pipe, a device or a socket could block a read forever or
+never end, so each is reported and skipped. Symbolic links are followed, a folder or file reached
+twice through links is read once, and a dangling link or a link loop is reported.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
+import os
 import re
+import stat
 import sys
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -75,10 +83,40 @@ def _read_capped(stream: BinaryIO, what: str) -> bytes:
     return data
 
 
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _special_file_reason(mode: int) -> str:
+    what = next((name for test, name in _SPECIAL_FILES if test(mode)), "a special file")
+    reason = f"skipped: {what}, not a regular file (reading it could block or never end)"
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        reason += "; to read from a pipe, pass - for standard input"
+    return reason
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refusing anything but a regular file without blocking on it:
+    opening a FIFO without O_NONBLOCK waits for a writer forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnsupportedInput(_special_file_reason(mode))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_bytes(path: Path, gzipped: bool) -> bytes:
     """A file's bytes, decompressed when gzipped, refusing anything over the size limit."""
     try:
-        with path.open("rb") as raw:
+        with _open_regular(path) as raw:
             if not gzipped:
                 return _read_capped(raw, "file")
             with gzip.GzipFile(fileobj=raw) as unzipped:
@@ -251,7 +289,7 @@ def _file_documents(path: Path, outlet: str | None, explicit: bool) -> Iterator[
 def _jsonl_file(path: Path, gzipped: bool, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
     """JSON lines are streamed, so a file of a million records never sits in memory."""
     try:
-        with path.open("rb") as raw:
+        with _open_regular(path) as raw:
             head = raw.read(4096)
             raw.seek(0)
             if not gzipped:
@@ -268,14 +306,85 @@ def _jsonl_file(path: Path, gzipped: bool, origin: str, source_key: str) -> Iter
         yield Failure(origin, f"cannot read: {exc}", "InputError")
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files under a directory in a stable order, skipping hidden files and folders."""
-    for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts):
+def _link_failure(path: Path, exc: OSError) -> Failure:
+    """A Failure for a path whose target cannot be reached: a dangling link, a loop, no access."""
+    if path.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        if exc.errno == errno.ELOOP:
+            return Failure(
+                str(path), f"symbolic link loop: {target} leads back to itself", "UnsupportedInput"
+            )
+        if isinstance(exc, FileNotFoundError | NotADirectoryError):
+            return Failure(
+                str(path), f"dangling symbolic link: its target {target} does not exist", "SourceNotFound"
+            )
+    if isinstance(exc, FileNotFoundError):
+        return Failure(str(path), "no such file or directory", "SourceNotFound")
+    return Failure(str(path), f"cannot read: {exc.strerror or exc}", "InputError")
+
+
+_Ancestors = frozenset[tuple[int, int]]
+
+
+def _walk(directory: Path, top: os.stat_result) -> Iterator[Path | Failure]:
+    """Regular files under a directory in a stable order (depth first, by name), skipping hidden
+    files and folders, and a :class:`Failure` for every entry that cannot be read.
+
+    Links are followed, each folder and file (device and inode) is read once, and a link to a
+    folder that holds it is reported as a loop. Linked folders are walked after the real ones, so
+    a folder both present and linked is read where it is (its name may stand for the outlet).
+    The walk keeps its own stack, so no folder depth can exhaust Python's recursion limit."""
+    seen_dirs = {(top.st_dev, top.st_ino)}
+    seen_files: set[tuple[int, int]] = set()
+    linked: deque[tuple[Path, tuple[int, int], _Ancestors]] = deque()
+    # per level: the folder, its entries still to visit (None: not listed yet), the folders above it
+    stack: list[tuple[Path, Iterator[str] | None, _Ancestors]] = [(directory, None, frozenset(seen_dirs))]
+    while stack or linked:
+        if not stack:
+            path, key, ancestors = linked.popleft()
+            if key not in seen_dirs:
+                seen_dirs.add(key)
+                stack.append((path, None, ancestors | {key}))
             continue
-        if path.is_file():
-            yield path
+        folder, entries, ancestors = stack.pop()
+        if entries is None:
+            try:
+                with os.scandir(folder) as scan:
+                    entries = iter(sorted(entry.name for entry in scan if not entry.name.startswith(".")))
+            except OSError as exc:
+                yield Failure(str(folder), f"cannot read folder: {exc.strerror or exc}", "InputError")
+                continue
+        name = next(entries, None)
+        if name is None:
+            continue
+        stack.append((folder, entries, ancestors))
+        path = folder / name
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield _link_failure(path, exc)
+            continue
+        key = (info.st_dev, info.st_ino)
+        if stat.S_ISDIR(info.st_mode):
+            if key in ancestors:
+                target = os.readlink(path) if path.is_symlink() else "this folder (a bind mount?)"
+                yield Failure(
+                    str(path), f"symbolic link loop: {target} is a folder above this link", "UnsupportedInput"
+                )
+            elif path.is_symlink():
+                linked.append((path, key, ancestors))
+            elif key not in seen_dirs:
+                seen_dirs.add(key)
+                stack.append((path, None, ancestors | {key}))
+        elif stat.S_ISREG(info.st_mode):
+            if key not in seen_files:
+                seen_files.add(key)
+                yield path
+        else:
+            yield Failure(str(path), _special_file_reason(info.st_mode), "UnsupportedInput")
 
 
 def iter_documents(
@@ -298,13 +407,21 @@ def iter_documents(
                 yield Failure("<stdin>", str(exc), type(exc).__name__)
             continue
         path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _file_documents(file, outlet, explicit=False)
-        elif path.exists():
+        try:
+            info = path.stat()
+        except OSError as exc:
+            yield _link_failure(path, exc)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            for found in _walk(path, info):
+                if isinstance(found, Failure):
+                    yield found
+                else:
+                    yield from _file_documents(found, outlet, explicit=False)
+        elif stat.S_ISREG(info.st_mode):
             yield from _file_documents(path, outlet, explicit=True)
         else:
-            yield Failure(str(path), "no such file or directory", "SourceNotFound")
+            yield Failure(str(path), _special_file_reason(info.st_mode), "UnsupportedInput")
 
 
 def humanize_folder(name: str) -> str:

@@ -6,13 +6,17 @@ with a gigabyte, a gzip bomb or one byte a minute. So every fetch here:
 
 * accepts only ``http`` and ``https``;
 * resolves the host itself and refuses loopback, private, link-local, multicast, reserved and
-  other non-global addresses (metadata services live on link-local addresses) unless
+  other non-global addresses (metadata services live on link-local addresses), including IPv6
+  forms that embed an IPv4 address (see :func:`_is_public`), unless
   :attr:`FetchPolicy.allow_private` is set, on the first URL and on every redirect hop, which it
   follows itself (``follow_redirects=False``) up to :attr:`FetchPolicy.max_redirects`;
 * checks the address again at connect time (:func:`make_client`'s transport), so a DNS answer that
   changes between the check and the connection (DNS rebinding) cannot slip through;
 * caps the body as received and again after decompression (it decompresses gzip and deflate
-  itself, with a bounded output size), and the whole exchange's wall-clock time.
+  itself, with a bounded output size), and the whole exchange's wall-clock time: one deadline
+  per fetch, redirects, TLS handshake and response headers included (:class:`_DeadlineStream`;
+  httpx's own timeouts are per network operation, so a server sending its headers one byte at a
+  time would never trip them).
 
 The httpx client is made by a factory passed in by the caller (tests pass their own); nothing
 here keeps a client, a session or any other state between calls.
@@ -20,6 +24,7 @@ here keeps a client, a session or any other state between calls.
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import re
 import socket
@@ -76,8 +81,8 @@ READ_TIMEOUT = 20.0
 """Seconds to wait for the next bytes: news CMSs can take several seconds to render a page."""
 
 TOTAL_TIMEOUT = 60.0
-"""Seconds for a whole fetch, redirects included: stops a server that trickles one byte at a time
-under the read timeout (slowloris)."""
+"""Seconds for a whole fetch, redirects, TLS handshakes and response headers included: stops a
+server that trickles one byte at a time under the read timeout (slowloris)."""
 
 MAX_REDIRECTS = 5
 """Redirect hops followed: real article links redirect once or twice (tracking link, then https or
@@ -94,10 +99,42 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 """Content types read as a page; anything else fetched for an article is refused (PDFs, images)."""
 
-_BLOCKED_NETWORKS = (
-    ipaddress.ip_network("100.64.0.0/10"),  # carrier-grade NAT: not global, not "private" either
-    ipaddress.ip_network("192.0.0.0/24"),  # IETF protocol assignments (is_global is wrong on some)
+_BLOCKED_V4 = tuple(
+    ipaddress.IPv4Network(net)
+    for net in (
+        "0.0.0.0/8",  # "this network"
+        "100.64.0.0/10",  # carrier-grade NAT: not global, not "private" either
+        "192.0.0.0/24",  # IETF protocol assignments (is_global is wrong on some)
+        "192.88.99.0/24",  # 6to4 relay anycast (deprecated, RFC 7526)
+        "198.18.0.0/15",  # benchmarking
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, and the broadcast address
+    )
 )
+"""IPv4 ranges refused on top of ``not is_global`` (whose list differs between Python versions)."""
+
+_IPV6_UNICAST = ipaddress.IPv6Network("2000::/3")
+"""The only IPv6 range allocated for global unicast; anything outside it is refused (site-local
+fec0::/10, unique local fc00::/7, link-local, multicast, ::/96, 100::/64, 5f00::/16...), except
+the NAT64 well-known prefix and IPv4-mapped addresses, judged by the IPv4 address they carry."""
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+"""NAT64 well-known prefix (RFC 6052): the last 32 bits are the IPv4 address a translator reaches."""
+
+_BLOCKED_V6 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated): ::a.b.c.d, and :: and ::1
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT): ::ffff:0:a.b.c.d
+        "64:ff9b:1::/48",  # NAT64 local-use prefix (RFC 8215): a translator on your own network
+        "2001::/23",  # IETF protocol assignments: Teredo 2001::/32 (reaches the IPv4 client it
+        # carries through relays: refused whatever it carries), benchmarking, ORCHID...
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation (RFC 9637)
+        "fec0::/10",  # site-local (deprecated, still routed by some stacks)
+    )
+)
+"""IPv6 ranges refused on top of ``not is_global`` and outside :data:`_IPV6_UNICAST`."""
 
 Resolver = Callable[[str, int], list[str]]
 """``(host, port) -> IP addresses``; injectable so tests can decide what a name resolves to."""
@@ -177,15 +214,36 @@ def resolve_host(host: str, port: int) -> list[str]:
     return addresses
 
 
+def _is_public_v4(ip: ipaddress.IPv4Address) -> bool:
+    return ip.is_global and not any(ip in network for network in _BLOCKED_V4)
+
+
 def _is_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if mapped is not None:
-            return _is_public(str(mapped))
-    if any(ip in network for network in _BLOCKED_NETWORKS if ip.version == network.version):
+    """Whether a fetch may connect to ``address``: a global unicast address, judged in doubt as not.
+
+    An IPv6 address that carries an IPv4 address is judged by that address: IPv4-mapped
+    (``::ffff:a.b.c.d``), NAT64 (``64:ff9b::a.b.c.d``) and 6to4 (``2002:AABB:CCDD::``), so
+    ``64:ff9b::7f00:1`` is loopback. Forms whose routing depends on a translator or tunnel of the
+    local network are refused whatever they carry: IPv4-compatible (``::a.b.c.d``),
+    IPv4-translated (``::ffff:0:a.b.c.d``), the local-use NAT64 prefix ``64:ff9b:1::/48`` and
+    Teredo. Other IPv6 addresses must lie in ``2000::/3`` (global unicast) and be global; this
+    refuses site-local ``fec0::/10``, which Python's ``is_global`` lets through. An address that
+    cannot be parsed is refused."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])  # an IPv6 zone id does not change the range
+    except ValueError:
         return False
-    return ip.is_global and not ip.is_multicast
+    if isinstance(ip, ipaddress.IPv4Address):
+        return _is_public_v4(ip)
+    if ip.ipv4_mapped is not None:
+        return _is_public_v4(ip.ipv4_mapped)
+    if ip in _NAT64:
+        return _is_public_v4(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    if ip not in _IPV6_UNICAST or any(ip in network for network in _BLOCKED_V6):
+        return False
+    if ip.sixtofour is not None:  # 2002::/16: Python >= 3.12.4 calls it non-global; judge what it carries
+        return _is_public_v4(ip.sixtofour)
+    return ip.is_global and not ip.is_multicast and not ip.is_site_local
 
 
 def _split(url: str) -> tuple[str, str, int]:
@@ -236,8 +294,68 @@ def is_url(text: str) -> bool:
 # -- the client ------------------------------------------------------------------------------
 
 
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "nutgraf_fetch_deadline", default=None
+)
+"""The ``time.monotonic()`` by which the fetch running in this thread must end; None outside one.
+
+Set by :func:`fetch` for its whole exchange and read by :class:`_DeadlineStream` at every network
+operation. httpx has no total timeout (its timeouts are per operation, see encode/httpx#1450), so
+the deadline is enforced where the bytes move: the connection's stream."""
+
+
+def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` shortened to what is left before the deadline; ``expired`` raised once it passed."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise expired("the fetch's total deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream:
+    """An httpcore network stream whose every read, write and TLS handshake ends by the deadline.
+
+    Each operation's timeout is cut to the time left, and an operation started after the deadline
+    fails at once, so a server sending its status line and headers one byte at a time (each well
+    within the read timeout) is cut at the deadline, as is a slow TLS handshake (Python bounds a
+    handshake's total time by the socket timeout). Kept-alive connections read the deadline of the
+    fetch using them, not the one that opened them."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        import httpcore
+
+        data: bytes = self._inner.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        import httpcore
+
+        self._inner.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> Any:
+        import httpcore
+
+        left = _time_left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, left))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class _GuardedBackend:
-    """An httpcore network backend that checks the address it is about to connect to.
+    """An httpcore network backend that checks the address it is about to connect to, and whose
+    connections keep the fetch's total deadline (:class:`_DeadlineStream`).
 
     The check in :func:`fetch` happens before the request; this one happens at connect time, on
     the addresses actually used, so a DNS answer that changes in between is caught too."""
@@ -264,7 +382,9 @@ class _GuardedBackend:
         error: Exception | None = None
         for address in addresses:
             try:
-                return self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+                left = _time_left(timeout, httpcore.ConnectTimeout)
+                stream = self._inner.connect_tcp(address, port, left, local_address, socket_options)
+                return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
         assert error is not None
@@ -423,21 +543,49 @@ def fetch(
 
     Returns 2xx and 304 responses (``headers`` may carry ``If-None-Match``/``If-Modified-Since``);
     raises :class:`FetchRefused` (policy), :class:`FetchTimeout`, or :class:`FetchError` (network,
-    other statuses; ``status`` and ``retry_after`` are set for HTTP errors)."""
+    other statuses; ``status`` and ``retry_after`` are set for HTTP errors).
+
+    ``policy.total_timeout`` bounds the whole fetch: every hop's connection, TLS handshake, request,
+    status line, headers and body, on a client from :func:`make_client` (whose connections read
+    the deadline); another client gets it checked only between hops and body chunks."""
+    deadline = time.monotonic() + policy.total_timeout
+    token = _DEADLINE.set(deadline)  # read by the connections' streams (clients from make_client)
+    try:
+        return _fetch(client, url, policy, deadline, headers, resolve, stop)
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _timed_out(url: str, policy: FetchPolicy, deadline: float, exc: Exception, doing: str) -> FetchTimeout:
+    if time.monotonic() >= deadline:
+        return FetchTimeout(f"the server took more than {policy.total_timeout:g}s to send {url}")
+    return FetchTimeout(f"timed out {doing} {url} ({type(exc).__name__})")
+
+
+def _fetch(
+    client: httpx.Client,
+    url: str,
+    policy: FetchPolicy,
+    deadline: float,
+    headers: dict[str, str] | None,
+    resolve: Resolver,
+    stop: threading.Event | None,
+) -> FetchResult:
     import httpx
 
-    deadline = time.monotonic() + policy.total_timeout
     request_headers = {"Accept-Encoding": "gzip, deflate", **(headers or {})}
     redirects: list[str] = []
     current = url
     while True:
         check_url(current, policy, resolve)
         _stopped(stop)
+        if time.monotonic() >= deadline:
+            raise FetchTimeout(f"the server took more than {policy.total_timeout:g}s to send {current}")
         try:
             request = client.build_request("GET", current, headers=request_headers, timeout=_timeout(policy))
             response = client.send(request, stream=True, follow_redirects=False)
         except httpx.TimeoutException as exc:
-            raise FetchTimeout(f"timed out fetching {current} ({type(exc).__name__})") from exc
+            raise _timed_out(current, policy, deadline, exc, "fetching") from exc
         except httpx.InvalidURL as exc:
             raise FetchRefused(f"not a valid URL: {current}: {exc}") from exc
         except httpx.HTTPError as exc:
@@ -464,7 +612,7 @@ def fetch(
             try:
                 content = _read_body(response, policy, deadline, stop)
             except httpx.TimeoutException as exc:
-                raise FetchTimeout(f"timed out reading {current} ({type(exc).__name__})") from exc
+                raise _timed_out(current, policy, deadline, exc, "reading") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"cannot read {current}: {exc or type(exc).__name__}") from exc
             return FetchResult(current, status, answer, content, redirects)

@@ -9,6 +9,10 @@ A language module (``en.py``, ``ru.py``) exposes, at module level:
 - ``FURNITURE_LINES``: lower-cased lines that are site interface, not news ("get a summary");
 - ``FURNITURE_PATTERNS``: regular expressions for whole furniture lines ("follow us on ...");
 - ``NAVIGATION_MARKERS``: lines after which the next line is another article's headline;
+- optionally, for the furniture learner's test of whether a recurring line reads as reporting:
+  ``verb_mood(line) -> "indicative" | "imperative" | None`` (does it state something, or command
+  the reader?) and ``SITE_PHRASES`` (words by which a line speaks for the site: "our", "this
+  article"); a module without them leaves the learner to judge by a line's shape alone;
 - ``STOPWORDS`` and ``STEMMER`` (a Snowball algorithm name) for content terms;
 - ``DANGLING_STARTS`` (openings that lean on the sentence before) and ``CREDIT_LABELS`` (openings
   of credit lines) for summaries.

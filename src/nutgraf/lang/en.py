@@ -108,6 +108,45 @@ NAVIGATION_MARKERS: frozenset[str] = frozenset(
     }
 )
 
+SITE_PHRASES: tuple[str, ...] = (
+    *"you your yours yourself yourselves we our ours ourselves us".split(),
+    "this article",
+    "this story",
+    "this report",
+    "this page",
+    "this site",
+    "this website",
+    "this newsletter",
+    "this podcast",
+    "this video",
+    "all rights reserved",
+)
+"""Words and phrases by which a line speaks for the site rather than reports: to the reader ("Sign
+up for our morning briefing", "We use cookies"), of the page itself ("The Associated Press
+contributed to this report") or as a legal notice. Matched as whole words outside quotation marks
+and only in lower or title case, so a quoted "We will rebuild" and "the US" are not; a line that
+holds one is never protected as reporting by the furniture learner (``nutgraf.clean.furniture``)."""
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@lru_cache(maxsize=16384)
+def verb_mood(line: str) -> str | None:
+    """Whether a line states or commands: "indicative" when it holds a finite verb ("The quake hit
+    at a depth of 12 kilometres", "No damage was reported"), "imperative" when it opens with a
+    command ("Follow us on Telegram", "Sign up for..."), None when it has no verb ("Mostly dry,
+    with light winds").
+
+    The furniture learner asks this only of the lines that recur across a site's pages, once per
+    distinct line (cached), so spaCy's tagger runs on a handful of lines per site, not per article."""
+    doc = spacy_parser()(line)
+    words = [token for token in doc if token.is_alpha]
+    if not words:
+        return None
+    if words[0].tag_ == "VB" and words[0].dep_ == "ROOT":
+        return "imperative"
+    return "indicative" if any(token.tag_ in _FINITE_TAGS for token in doc) else None
+
 
 _SENTENCE_STOP = re.compile(r"[.!?…]")
 

@@ -102,6 +102,49 @@ NAVIGATION_MARKERS: frozenset[str] = frozenset(
     }
 )
 
+SITE_PHRASES: tuple[str, ...] = (
+    *"""вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашем ваших вашими вашу
+    мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашем наших нашими нашу""".split(),
+    "эта статья",
+    "этой статье",
+    "эту статью",
+    "этот материал",
+    "этого материала",
+    "этом материале",
+    "материал подготовлен",
+    "мнение редакции",
+    "все права защищены",
+)
+"""Words and phrases by which a line speaks for the site rather than reports (see the English
+module): to the reader ("Подписывайтесь на наш канал"), of the page itself ("Материал подготовлен
+при поддержке...") or as a notice ("Мнение редакции может не совпадать с мнением автора")."""
+
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+def verb_mood(line: str) -> str | None:
+    """Whether a line states or commands: "indicative" when it holds a finite verb, a short
+    participle or a predicative word ("Толчок произошёл на глубине 12 километров", "Япония
+    расположена...", "Пострадавших нет"), "imperative" when it opens with a command or speaks to
+    the reader in the second person ("Подписывайтесь...", "Смотрите также"), None when it has no
+    verb ("Глубина очага — 10 километров"). Each word's likeliest pymorphy3 reading, cached."""
+    words = [word.lower() for word in _CYRILLIC_WORD.findall(line)]
+    if not words:
+        return None
+    first = _word_tag(words[0])
+    if first.POS == "VERB" and ("impr" in first or "2per" in first):
+        return "imperative"
+    for word in words:
+        tag = _word_tag(word)
+        if (tag.POS == "VERB" and "indc" in tag) or tag.POS in ("PRTS", "PRED"):
+            return "indicative"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _word_tag(word: str):
+    return morph().parse(word)[0].tag
+
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph (character offsets), by razdel's rules."""

@@ -7,7 +7,7 @@ article is its own transaction, so an interrupted ingest keeps everything it rep
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,7 +19,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from nutgraf.clean.furniture import FurnitureModel
 from nutgraf.errors import BadDatabaseURL, NotFound, StoreError
 from nutgraf.model import Article, Citation, DateMention, Entity, Figure, Quote, Story
 from nutgraf.store import search
@@ -27,8 +26,6 @@ from nutgraf.store.schema import (
     ArticleEntityRow,
     ArticleRow,
     EntityRow,
-    FurnitureLineRow,
-    FurnitureSourceRow,
     StoryRow,
 )
 
@@ -159,8 +156,60 @@ class Store:
     def add_article(
         self, article: Article, *, outlet_key: str, raw_hash: str, features: dict | None = None
     ) -> tuple[int, bool]:
-        """Store an article in its own transaction; returns (id, is_new). A duplicate (same URL, or same
-        clean text from the same outlet) is not stored again and returns the existing id."""
+        """Store an article in its own transaction, in no story; returns (id, is_new). A duplicate
+        (same URL, or same clean text from the same outlet) is not stored again and returns the
+        existing id. Ingest uses :meth:`add_grouped_article`, which also places it in a story."""
+        with self.session() as session, session.begin():
+            new_id = self._insert_article(session, article, outlet_key, raw_hash, features)
+        if new_id is not None:
+            return new_id, True
+        return self._existing(article, outlet_key, raw_hash), False
+
+    def add_grouped_article(
+        self,
+        article: Article,
+        *,
+        outlet_key: str,
+        raw_hash: str,
+        features: dict | None,
+        story_id: int | None,
+        furniture_keys: list[str] | None = None,
+    ) -> tuple[int, int | None, bool]:
+        """Store an article and put it in a story, in one transaction: the story ``story_id``, or a
+        new story titled after the article when it is None. Returns (article id, story id, is_new);
+        a duplicate returns the stored article's id and story and changes nothing.
+
+        One transaction from insert to story is what makes a kill at any point harmless: either
+        the article is stored in its story, or nothing is (no article without a story, no story
+        without an article; ``nutgraf db check`` verifies it). ``furniture_keys`` (the page's short
+        lines as the furniture learner counted them) are written in that same transaction, so the
+        learner's window is always the stored articles'."""
+        with self.session() as session, session.begin():
+            new_id = self._insert_article(session, article, outlet_key, raw_hash, features, furniture_keys)
+            if new_id is not None:
+                if story_id is None:
+                    story_id = self._new_story(session, article.title, article.published)
+                self._place(session, new_id, story_id)
+        if new_id is not None:
+            return new_id, story_id, True
+        existing = self._existing(article, outlet_key, raw_hash)
+        with self.session() as session:
+            return (
+                existing,
+                session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == existing)),
+                False,
+            )
+
+    def _insert_article(
+        self,
+        session: Session,
+        article: Article,
+        outlet_key: str,
+        raw_hash: str,
+        features: dict | None,
+        furniture_keys: list[str] | None = None,
+    ) -> int | None:
+        """Insert the article row, its entities and its search entry; None when it is a duplicate."""
         values = {
             "external_id": article.external_id,
             "source": article.source,
@@ -181,16 +230,18 @@ class Store:
             "copy_of": article.copy_of,
             "features": features or {},
             "ingested_at": _now(),
+            "furniture_keys": furniture_keys,
         }
         insert = _insert_for(self.engine)
         statement = insert(ArticleRow).values(**values).on_conflict_do_nothing().returning(ArticleRow.id)
-        with self.session() as session, session.begin():
-            new_id = session.scalar(statement)
-            if new_id is not None:
-                self._add_entities(session, new_id, article)
-                search.index_article(session, new_id, article.title, article.text)
+        new_id = session.scalar(statement)
         if new_id is not None:
-            return new_id, True
+            self._add_entities(session, new_id, article)
+            search.index_article(session, new_id, article.title, article.text)
+        return new_id
+
+    def _existing(self, article: Article, outlet_key: str, raw_hash: str) -> int:
+        """The stored article a conflicting insert collided with."""
         existing = self.find_duplicate(url=article.url, source_key=article.source_key, raw_hash=raw_hash)
         if existing is None:
             with self.session() as session:
@@ -201,7 +252,7 @@ class Store:
                 )
         if existing is None:  # pragma: no cover - a conflict row always exists
             raise StoreError("article conflicted with a stored one that cannot be found")
-        return existing, False
+        return existing
 
     def _add_entities(self, session: Session, article_id: int, article: Article) -> None:
         """Record an article's entities; an entity's names in each language accumulate."""
@@ -299,34 +350,50 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
     def create_story(self, title: str, published: datetime | None) -> int:
-        now = _now()
-        published = _naive(published)
         with self.session() as session, session.begin():
-            row = StoryRow(
-                title=title,
-                created_at=now,
-                updated_at=now,
-                first_published=published,
-                last_published=published,
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+            return self._new_story(session, title, published)
 
     def assign_story(self, article_id: int, story_id: int) -> None:
         """Put an article in a story and refresh the story's time span."""
         with self.session() as session, session.begin():
-            session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(story_id=story_id))
-            span = session.execute(
-                select(func.min(ArticleRow.published), func.max(ArticleRow.published)).where(
-                    ArticleRow.story_id == story_id
-                )
-            ).one()
-            session.execute(
-                update(StoryRow)
-                .where(StoryRow.id == story_id)
-                .values(updated_at=_now(), first_published=span[0], last_published=span[1])
+            self._place(session, article_id, story_id)
+
+    def place_article(self, article_id: int, story_id: int | None) -> int:
+        """Put a stored article in ``story_id``, or in a new story titled after it when None, in one
+        transaction; returns the story id (used to repair an article left in no story)."""
+        with self.session() as session, session.begin():
+            if story_id is None:
+                row = session.get(ArticleRow, article_id)
+                if row is None:
+                    raise NotFound(f"no article with id {article_id}")
+                story_id = self._new_story(session, row.title, row.published)
+            self._place(session, article_id, story_id)
+        return story_id
+
+    @staticmethod
+    def _new_story(session: Session, title: str, published: datetime | None) -> int:
+        now = _now()
+        published = _naive(published)
+        row = StoryRow(
+            title=title, created_at=now, updated_at=now, first_published=published, last_published=published
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+    @staticmethod
+    def _place(session: Session, article_id: int, story_id: int) -> None:
+        session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(story_id=story_id))
+        span = session.execute(
+            select(func.min(ArticleRow.published), func.max(ArticleRow.published)).where(
+                ArticleRow.story_id == story_id
             )
+        ).one()
+        session.execute(
+            update(StoryRow)
+            .where(StoryRow.id == story_id)
+            .values(updated_at=_now(), first_published=span[0], last_published=span[1])
+        )
 
     def get_story(self, story_id: int) -> Story:
         with self.session() as session:
@@ -350,6 +417,42 @@ class Store:
             if limit is not None:
                 query = query.limit(limit)
             return stories_from_rows(session, session.scalars(query).all())
+
+    # -- integrity ---------------------------------------------------------------------------
+    def integrity(self) -> dict[str, list[int]]:
+        """What a consistent store never holds: ``orphans`` (articles in no story, or in a story that
+        does not exist) and ``empty`` (stories without an article). Ingest stores an article and
+        its story in one transaction, so only a store written by an older Nutgraf (or by hand)
+        has either; ``nutgraf db check`` reports them and ``--repair`` (or the next ingest) fixes
+        them."""
+        with self.session() as session:
+            stories = select(StoryRow.id)
+            orphans = session.scalars(
+                select(ArticleRow.id)
+                .where(ArticleRow.story_id.is_(None) | ArticleRow.story_id.not_in(stories))
+                .order_by(ArticleRow.id)
+            ).all()
+            used = select(ArticleRow.story_id).where(ArticleRow.story_id.is_not(None))
+            empty = session.scalars(
+                select(StoryRow.id).where(StoryRow.id.not_in(used)).order_by(StoryRow.id)
+            ).all()
+        return {"orphans": list(orphans), "empty": list(empty)}
+
+    def orphan_features(self) -> list[tuple[int, dict]]:
+        """(id, stored grouping features) of the articles in no story, in id order."""
+        with self.session() as session:
+            rows = session.execute(
+                select(ArticleRow.id, ArticleRow.features)
+                .where(ArticleRow.story_id.is_(None) | ArticleRow.story_id.not_in(select(StoryRow.id)))
+                .order_by(ArticleRow.id)
+            ).all()
+        return [(row.id, row.features or {}) for row in rows]
+
+    def delete_empty_stories(self) -> int:
+        """Delete the stories without an article; returns how many."""
+        used = select(ArticleRow.story_id).where(ArticleRow.story_id.is_not(None))
+        with self.session() as session, session.begin():
+            return session.execute(delete(StoryRow).where(StoryRow.id.not_in(used))).rowcount or 0
 
     # -- regrouping -------------------------------------------------------------------------
     def set_features(self, features: dict[int, dict[str, Any]]) -> None:
@@ -396,43 +499,17 @@ class Store:
         return moved
 
     # -- learned furniture -------------------------------------------------------------------
-    def load_furniture(self) -> FurnitureModel:
-        model = FurnitureModel()
+    def furniture_window(self, source_key: str, size: int) -> list[list[str]]:
+        """The furniture keys of ``source_key``'s last ``size`` stored articles, oldest first (articles
+        stored before the keys were kept have none and are not counted)."""
         with self.session() as session:
-            for source_key, documents in session.execute(
-                select(FurnitureSourceRow.source_key, FurnitureSourceRow.documents)
-            ):
-                model.documents[source_key] = documents
-            for source_key, line_key, documents in session.execute(
-                select(FurnitureLineRow.source_key, FurnitureLineRow.line_key, FurnitureLineRow.documents)
-            ):
-                model.lines.setdefault(source_key, Counter())[line_key] = documents
-        return model
-
-    def save_furniture(self, model: FurnitureModel, sources: set[str]) -> None:
-        """Write the counts of ``sources`` (those a batch touched); lines seen once stay in memory only."""
-        insert = _insert_for(self.engine)  # upserts: concurrent ingests never collide on a key
-        with self.session() as session, session.begin():
-            for source_key in sorted(sources):
-                statement = insert(FurnitureSourceRow).values(
-                    source_key=source_key, documents=model.documents[source_key]
-                )
-                session.execute(
-                    statement.on_conflict_do_update(
-                        index_elements=["source_key"], set_={"documents": statement.excluded.documents}
-                    )
-                )
-                for line_key, documents in sorted(model.lines.get(source_key, {}).items()):
-                    if documents >= 2:
-                        statement = insert(FurnitureLineRow).values(
-                            source_key=source_key, line_key=line_key[:1024], documents=documents
-                        )
-                        session.execute(
-                            statement.on_conflict_do_update(
-                                index_elements=["source_key", "line_key"],
-                                set_={"documents": statement.excluded.documents},
-                            )
-                        )
+            rows = session.scalars(
+                select(ArticleRow.furniture_keys)
+                .where(ArticleRow.source_key == source_key, ArticleRow.furniture_keys.is_not(None))
+                .order_by(ArticleRow.id.desc())
+                .limit(size)
+            ).all()
+        return [list(keys) for keys in reversed(rows)]
 
 
 def _insert_for(engine: Engine):

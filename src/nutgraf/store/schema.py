@@ -55,6 +55,7 @@ class ArticleRow(Base):
         UniqueConstraint("url", name="uq_articles_url"),
         UniqueConstraint("outlet_key", "content_hash", name="uq_articles_outlet_content"),
         Index("ix_articles_source_raw", "source_key", "raw_hash"),
+        Index("ix_articles_source_id", "source_key", "id"),
         Index("ix_articles_story", "story_id"),
         Index("ix_articles_published", "published"),
     )
@@ -81,6 +82,9 @@ class ArticleRow(Base):
     features: Mapped[dict] = mapped_column(JSON, default=dict)
     """What grouping compares (nutgraf.stories.features); the story index is rebuilt from these."""
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    furniture_keys: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Hashed keys of the short lines of the page as read, before cleaning: the furniture learner
+    counts a source's template over its last stored articles' keys (nutgraf.clean.furniture)."""
 
 
 class EntityRow(Base):

@@ -70,6 +70,14 @@ SNIPPET_WORDS = 36
 SNIPPET_LEAD = 4
 """Words shown before the first match of a snippet."""
 
+MAX_HIGHLIGHT_CHARS = 200_000
+"""A snippet is cut and highlighted from the first 200,000 characters of an article's text (about
+30,000 words, ten times a long feature; the span summaries and analysis read), and only that much
+is loaded from the store per hit: every word of that span is matched against the query's keys, so
+a 10 MB article would cost seconds per hit and its whole text in memory. The index itself holds
+every word, so an article is found by a word anywhere in it; when the word is only past this span
+the snippet shows the article's opening."""
+
 MAX_QUERY_WORDS = 16
 """Longer queries are cut: every word is one more AND-ed clause, and nobody types 17."""
 
@@ -350,7 +358,12 @@ def _best_window(tokens: list[re.Match[str]], hits: list[bool], words: int) -> i
 
 def highlight(value: str, query: _Query, *, words: int | None = None) -> tuple[str, Markup]:
     """The plain and the highlighted form of ``value`` (or of its ``words``-word window with the
-    most distinct matches). Every piece of the text is escaped; only our ``<mark>`` is markup."""
+    most distinct matches), read from its first ``MAX_HIGHLIGHT_CHARS`` characters. Every piece of
+    the text is escaped; only our ``<mark>`` is markup."""
+    truncated = len(value) > MAX_HIGHLIGHT_CHARS
+    if truncated:
+        cut = value.rfind(" ", 0, MAX_HIGHLIGHT_CHARS + 1)
+        value = value[: cut if cut > 0 else MAX_HIGHLIGHT_CHARS]
     value = _SPACE.sub(" ", value).strip()
     tokens = list(_WORD.finditer(value))
     matches = query.matcher()
@@ -372,7 +385,7 @@ def highlight(value: str, query: _Query, *, words: int | None = None) -> tuple[s
         position = token.end()
     pieces.append(escape(value[position:end]))
     plain += value[begin:end]
-    if end < len(value):
+    if end < len(value) or truncated:
         pieces.append(Markup("…"))
         plain += "…"
     return plain, Markup("").join(pieces)
@@ -443,7 +456,8 @@ def search_articles(session: Session, query: str, *, limit: int = 20, offset: in
             select(
                 ArticleRow.id,
                 ArticleRow.title,
-                ArticleRow.text,
+                # one character more than is highlighted, so that highlight() knows the text goes on
+                func.substr(ArticleRow.text, 1, MAX_HIGHLIGHT_CHARS + 1).label("text"),
                 ArticleRow.language,
                 ArticleRow.outlet,
                 ArticleRow.published,

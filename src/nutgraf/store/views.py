@@ -137,8 +137,9 @@ def story_page(
         conditions.append(exists().where(ArticleRow.story_id == StoryRow.id, ArticleRow.language == language))
     if since:
         conditions.append(StoryRow.last_published >= datetime.combine(since, time()))
-    if until:
-        conditions.append(StoryRow.first_published < datetime.combine(until + timedelta(days=1), time()))
+    if until:  # the day after it, except after the last day a date can name (9999-12-31)
+        end = datetime.combine(until + timedelta(days=1), time()) if until < date.max else datetime.max
+        conditions.append(StoryRow.first_published < end)
     with store.session() as session:
         total = session.scalar(select(func.count()).select_from(StoryRow).where(*conditions)) or 0
         rows = list(

@@ -21,6 +21,7 @@ from nutgraf.model import Article
 
 __all__ = [
     "LEAD_SENTENCES",
+    "MAX_EMBED_CHARS",
     "SAME_FACT_COSINE",
     "decode_vector",
     "embed_articles",
@@ -31,6 +32,12 @@ __all__ = [
 
 LEAD_SENTENCES = 2
 """Headline plus this many sentences: where news states its event; longer inputs dilute it."""
+
+MAX_EMBED_CHARS = 2_000
+"""Texts are embedded from their first 2,000 characters (cut at a word). A headline and two
+sentences take a few hundred; a page without full stops is one "sentence" as long as the page,
+and the encoder's time and memory grow with its input (half a megabyte took 20 s and 1.7 GB), while
+its average over thousands of words says no more about the event."""
 
 ENCODER_THREADS = 1
 """One thread per process: ingest already runs one process per core."""
@@ -93,9 +100,17 @@ def embed_sentences(texts: list[str]) -> np.ndarray | None:
     encoder = _encoder()
     if encoder is None or not texts:
         return None
-    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    vectors = np.asarray(encoder.encode([_bounded(text) for text in texts]), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
+
+
+def _bounded(text: str) -> str:
+    """``text`` up to ``MAX_EMBED_CHARS``, cut after a whole word."""
+    if len(text) <= MAX_EMBED_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_EMBED_CHARS + 1)
+    return text[: cut if cut > 0 else MAX_EMBED_CHARS]
 
 
 def sentence_vectors(texts: list[str]) -> list[np.ndarray] | None:

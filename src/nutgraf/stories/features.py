@@ -36,6 +36,13 @@ MINHASH_SCHEME = "affine32"
 """4-word shingles and 64 permutations: syndicated copies with a changed headline and a dropped
 sentence keep a Jaccard near 0.8; two reports of one event written independently stay under 0.2."""
 
+MAX_FEATURE_CHARS = 200_000
+"""Terms and the MinHash are taken from the first 200,000 characters of an article (about 30,000
+words, ten times a long feature), the span the analysis reads (``nutgraf.analyze``). Beyond it a
+long page only adds background words that do not tell one event from another, and a 10 MB page
+holds up to 1.6 million distinct shingles, for which datasketch builds a matrix of 64 eight-byte
+hashes each (800 MB). A syndicated copy of a long page shares its opening, which is what is hashed."""
+
 EVENT_DATE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -91,8 +98,10 @@ def _figure_key(subject: str | None, unit: str | None, value: float) -> str | No
 
 
 def article_features(article: Article, embedding: list[float] | None = None) -> Features:
-    """The features of one understood article (``embedding`` from nutgraf.stories.embed)."""
-    counts: Counter[str] = Counter(content_terms(article.text, article.language))
+    """The features of one understood article (``embedding`` from nutgraf.stories.embed), from its
+    first ``MAX_FEATURE_CHARS`` characters."""
+    text = _feature_text(article.text)
+    counts: Counter[str] = Counter(content_terms(text, article.language))
     for term in content_terms(article.title, article.language):
         counts[term] += TITLE_WEIGHT
     weighted = {term: 1.0 + math.log(count) for term, count in counts.items()}
@@ -108,16 +117,25 @@ def article_features(article: Article, embedding: list[float] | None = None) -> 
         entities=entities,
         dates=dates,
         figures=figures,
-        minhash=[int(v) for v in minhash_of(article.text).hashvalues],
+        minhash=[int(v) for v in minhash_of(text).hashvalues],
         published=article.published.isoformat() if article.published else None,
         embedding=encode_vector(embedding),
         lead=lead_terms(article),
     )
 
 
+def _feature_text(text: str) -> str:
+    """The part of an article's text its features are taken from: up to ``MAX_FEATURE_CHARS``
+    characters, cut after a whole word."""
+    if len(text) <= MAX_FEATURE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_FEATURE_CHARS + 1)
+    return text[: cut if cut > 0 else MAX_FEATURE_CHARS]
+
+
 def lead_terms(article: Article) -> dict[str, float]:
     """The weighted stems of an article's headline and first ``LEAD_SENTENCES`` sentences."""
-    first = " ".join(s.text for s in article.sentences[:LEAD_SENTENCES])
+    first = _feature_text(" ".join(s.text for s in article.sentences[:LEAD_SENTENCES]))
     if not first:
         first = article.text[:400]
     counts = Counter(content_terms(f"{article.title}\n{first}", article.language))

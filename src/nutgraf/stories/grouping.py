@@ -292,7 +292,14 @@ class StoryIndex:
         if published is None:
             return None
         window = timedelta(days=self.params.window_days)
-        first, last = _week(published - window), _week(published + window)
+        try:
+            first = _week(published - window)
+        except OverflowError:  # a window reaching before year 1 (dates are checked at the door)
+            first = _week(datetime.min)
+        try:
+            last = _week(published + window)
+        except OverflowError:  # or past year 9999
+            last = _week(datetime.max)
         return {*range(first, last + 1), None}
 
     @staticmethod

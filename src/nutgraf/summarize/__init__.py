@@ -14,6 +14,11 @@ from nutgraf.summarize.article import SummaryParams, as_shown, select_sentences,
 
 __all__ = ["Summary", "SummaryParams", "select_sentences", "summarize", "summarize_sentences"]
 
+MAX_SHOWN_CHARS = 2_000
+"""A summary sentence longer than this is shown cut after a word, with "…". Only the fallback to
+the lead ever takes one (a scored sentence has at most 70 words): in a page without full stops the
+first "sentence" is the whole page, and a summary should not store a copy of it."""
+
 
 @dataclass(slots=True)
 class Summary:
@@ -42,7 +47,14 @@ def summarize_sentences(
         sentences, title=title, language=language, count=count, params=params, people=people
     )
     shown = as_shown(sentences, chosen, language)
-    return [without_dateline(shown[i].text) for i in chosen]
+    return [_bounded(without_dateline(shown[i].text)) for i in chosen]
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_SHOWN_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_SHOWN_CHARS)
+    return text[: cut if cut > 0 else MAX_SHOWN_CHARS].rstrip(" ,;:") + "…"
 
 
 def summarize(

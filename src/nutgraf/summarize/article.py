@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,6 +95,15 @@ it...") is read past: the clause after it must not point back either."""
 
 MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
+
+MAX_SUMMARY_CHARS = 200_000
+"""Only the sentences that start in the first 200,000 characters of an article (about 30,000 words,
+ten times a long feature) are read for its summary, and only their text up to that point. A news
+summary comes from the top of the story (the lede bonus keeps its first sentence in almost every
+summary), so a transcript or a 10 MB page gets the summary of its opening at the cost of a long
+article instead of one that grows with the page. It is the span the analysis reads
+(``nutgraf.analyze.MAX_ANALYSED_CHARS``), so the people the surname rule knows are those of the
+sentences chosen from."""
 
 _QUOTE_OPEN = "“«„"
 _QUOTE_MARKS = re.compile('[“«„”»"]')
@@ -410,31 +420,55 @@ def surname_only(text: str, names: Iterable[tuple[str, ...]]) -> tuple[str, ...]
 
 def _introductions(sentences: list[Sentence], people: tuple[str, ...]) -> dict[int, int]:
     """Sentence index -> the earlier sentence it needs because it calls a person by surname alone
-    and that sentence names them in full first."""
+    and that sentence names them in full first.
+
+    Linear in the sentences: each person called by surname alone is looked for in full once, from
+    the top of the article (the first sentence naming them in full introduces them), not again for
+    every sentence that calls them by surname."""
     full_names = _full_names(people)
     if not full_names:
         return {}
     surnames = tuple(keys[-1] for keys in full_names)
-    words: dict[int, list[str]] = {}
-
-    def words_of(index: int) -> list[str]:
-        if index not in words:
-            words[index] = _name_words(sentences[index].text)
-        return words[index]
-
-    needs: dict[int, int] = {}
+    callers: dict[int, tuple[str, ...]] = {}
     for index in range(1, len(sentences)):
         # Most sentences open with no surname: their first word settles it without reading them.
         first = _NAME_WORD.search(sentences[index].text)
         if first is None or not first.group().casefold().startswith(surnames):
             continue
         keys = surname_only(sentences[index].text, full_names)
-        if keys is None:
-            continue
-        introduced = next((i for i in range(index) if _names_in_full(words_of(i), keys)), None)
-        if introduced is not None:
-            needs[index] = introduced
-    return needs
+        if keys is not None:
+            callers[index] = keys
+    if not callers:
+        return {}
+    introduced: dict[tuple[str, ...], int] = {}
+    wanted = set(callers.values())
+    last = max(callers)
+    for index in range(last):
+        words = _name_words(sentences[index].text)
+        for keys in [keys for keys in wanted if _names_in_full(words, keys)]:
+            introduced[keys] = index
+            wanted.discard(keys)
+        if not wanted:
+            break
+    return {
+        index: introduced[keys]
+        for index, keys in callers.items()
+        if keys in introduced and introduced[keys] < index
+    }
+
+
+def _summary_span(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences a summary is chosen from: those starting in the first ``MAX_SUMMARY_CHARS``
+    characters (at least one), the last one cut at that point."""
+    if not sentences or sentences[-1].end <= MAX_SUMMARY_CHARS:
+        return sentences
+    kept = bisect_left([sentence.start for sentence in sentences], MAX_SUMMARY_CHARS)
+    span = sentences[: max(kept, 1)]
+    last = span[-1]
+    room = max(MAX_SUMMARY_CHARS - last.start, 1)
+    if len(last.text) > room:
+        span[-1] = Sentence(last.text[:room], last.start, last.start + room, last.paragraph)
+    return span
 
 
 @cache
@@ -517,9 +551,11 @@ def select_sentences(
 
     ``people`` are the full names of the persons the article names (its PER entities, in any
     language): a sentence that calls one of them by surname alone comes only with the sentence
-    that introduced them."""
+    that introduced them. Only the sentences in the first ``MAX_SUMMARY_CHARS`` characters are
+    read, so the cost of a summary is bounded whatever the article's length."""
     if count <= 0 or not sentences:
         return []
+    sentences = _summary_span(sentences)
     params = params or SummaryParams()
     introductions = _introductions(sentences, tuple(people))
     module = get_language(language)

@@ -20,10 +20,12 @@ from nutgraf.store.search import search_articles
 from nutgraf.web.present import article_json, story_detail
 from nutgraf.web.schemas import (
     ArticleOut,
+    EntityId,
     EntityOut,
     IngestOut,
     IngestRecord,
     Page,
+    RowId,
     SearchHitOut,
     StoryCardOut,
     StoryOut,
@@ -58,7 +60,8 @@ StoreDep = Annotated[Store, Depends(get_store)]
 def _next(request: Request, page: views.Page[Any]) -> str | None:
     if page.next_offset is None:
         return None
-    return str(request.url.include_query_params(offset=page.next_offset, limit=page.limit))
+    url = request.url.include_query_params(offset=page.next_offset, limit=page.limit)
+    return get_settings(request).link(url.path, url.query)  # the configured address, not the Host
 
 
 def _neighbour(link: views.ArticleLink | None) -> dict[str, Any] | None:
@@ -89,13 +92,13 @@ def list_stories(
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut, summary="One story with its digest")
-def get_story(store: StoreDep, story_id: int, lang: Language = None) -> dict[str, Any]:
+def get_story(store: StoreDep, story_id: RowId, lang: Language = None) -> dict[str, Any]:
     story, articles = views.story_with_articles(store, story_id)
     return story_detail(story, articles, lang)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article")
-def get_article(store: StoreDep, article_id: int) -> dict[str, Any]:
+def get_article(store: StoreDep, article_id: RowId) -> dict[str, Any]:
     article = views.get_article(store, article_id)
     found = views.neighbors(store, article)
     payload = article_json(article)
@@ -109,14 +112,14 @@ def get_article(store: StoreDep, article_id: int) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}/summary", response_model=SummaryOut, summary="An article's summary")
-def get_summary(store: StoreDep, article_id: int) -> dict[str, Any]:
+def get_summary(store: StoreDep, article_id: RowId) -> dict[str, Any]:
     sentences, language = views.article_summary(store, article_id)
     return {"sentences": sentences, "language": language}
 
 
 @router.get("/entities/{entity_id}", response_model=EntityOut, summary="An entity, its stories and quotes")
 def get_entity(
-    request: Request, store: StoreDep, entity_id: str, limit: Limit = PAGE_SIZE, offset: Offset = 0
+    request: Request, store: StoreDep, entity_id: EntityId, limit: Limit = PAGE_SIZE, offset: Offset = 0
 ) -> dict[str, Any]:
     """``limit`` and ``offset`` page both lists (stories and quotes)."""
     view = views.entity_view(store, entity_id, limit=limit, offset=offset)
@@ -211,7 +214,11 @@ def post_article(
     request: Request, response: Response, store: StoreDep, record: IngestRecord
 ) -> dict[str, Any]:
     """Clean, understand, group and store one article given as in the JSONL format. The first
-    call in a process loads the language models (a few seconds)."""
+    call in a process loads the language models (a few seconds).
+
+    Every field is sanitised as the pipeline takes it (nutgraf.ingest.sanitize): lone surrogates
+    become U+FFFD, NULs and other control characters go, and a publication date before 1900 or
+    more than a year ahead is dropped, said in ``warnings``, while the article is stored."""
     from nutgraf.ingest.files import document_from_record
     from nutgraf.pipeline import ingest
 
@@ -231,4 +238,5 @@ def post_article(
         "new": report.new > 0,
         "story_id": article.story_id,
         "url": f"/articles/{article_id}",
+        "warnings": [warning.reason for warning in report.warnings],
     }

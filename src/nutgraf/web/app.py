@@ -2,12 +2,15 @@
 
 Article text is data from strangers, so: templates autoescape, a Content-Security-Policy forbids
 inline script and anything not served by us, links to articles' own URLs are http(s) only, and
-errors never echo a traceback (JSON under ``/api``, a friendly page elsewhere).
+errors never echo a traceback (JSON under ``/api``, a friendly page elsewhere). Requests must name
+the app in their ``Host`` header (:class:`HostCheck`, against DNS rebinding), and absolute links
+are built from the configured address, never from the request.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 from collections.abc import AsyncIterator
@@ -17,7 +20,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -25,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nutgraf import __version__
 from nutgraf.errors import ConfigError, InputError, NotFound, NutgrafError
+from nutgraf.ingest.sanitize import clean_field
 from nutgraf.store import Store, open_store
 from nutgraf.web import api, feeds, pages
 from nutgraf.web.present import CardCache
@@ -78,13 +82,64 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HostCheck:
+    """Answers 400 to a request whose ``Host`` header does not name this app (see
+    :meth:`WebSettings.allows_host`), before any route runs.
+
+    DNS rebinding: a web page the user visits can point its own name at 127.0.0.1 and then send
+    requests to the local server from the browser (``POST /api/articles``, which needs no token on
+    loopback, or reads of the store); those requests carry the attacker's name in ``Host``, so
+    answering only to our own names stops them. The refusal does not echo the name."""
+
+    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        hosts = [value for name, value in scope.get("headers", []) if name == b"host"]
+        if len(hosts) == 1 and self.settings.allows_host(hosts[0].decode("latin-1")):
+            await self.app(scope, receive, send)
+            return
+        message = (
+            "This server does not answer to that host name. Use http://localhost or the address it "
+            "printed, or start it with --allow-host NAME to add a name."
+        )
+        response: Response
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith("/api"):
+            response = JSONResponse({"detail": message}, status_code=400)
+        else:
+            response = PlainTextResponse(message, status_code=400)
+        if scope["type"] == "websocket":  # pragma: no cover - the app has no websockets
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await response(scope, receive, send)
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
+def _json_safe(value: Any) -> Any:
+    """A JSON-ready value (jsonable_encoder's) that a JSON response can always write: an infinity
+    or NaN (``1e400`` in a body) as the string ``"inf"``/``"nan"``, a lone surrogate (``"\\ud800"``)
+    as U+FFFD, control characters out."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return clean_field(value)
+    if isinstance(value, dict):
+        return {_json_safe(key): _json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(item) for item in value]
+    return value
+
+
 def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        return JSONResponse({"detail": _json_safe(message)}, status_code=status, headers=headers)
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
         request,
@@ -120,8 +175,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         errors = exc.errors()
-        if _wants_json(request):
-            return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+        if _wants_json(request):  # each error's "loc" names the field; its "input" may be 1e400
+            return JSONResponse({"detail": _json_safe(jsonable_encoder(errors))}, status_code=422)
         if any(error.get("loc", ("",))[0] == "path" for error in errors):  # /stories/abc: no such page
             return _error(request, 404, f"There is nothing at {request.url.path}.")
         fields = ", ".join(str(error.get("loc", ("", "?"))[-1]) for error in errors)
@@ -133,6 +188,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         return _error(request, 500, "The server could not answer this request; the error is in its log.")
 
 
+def _relative(url: Any) -> str:
+    """A page's own URL as a link: path and query only, never the request's scheme and Host."""
+    return f"{url.path}?{url.query}" if url.query else str(url.path)
+
+
 def _templates() -> Jinja2Templates:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -141,6 +201,7 @@ def _templates() -> Jinja2Templates:
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     environment.filters["day"] = lambda value: value.strftime("%d %b %Y") if value else ""
+    environment.filters["relative"] = _relative
     environment.globals["version"] = __version__
     return Jinja2Templates(env=environment)
 
@@ -193,5 +254,6 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("nutgraf.web", "static")]), name="static")
     _install_error_handlers(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, settings=settings)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: refusals carry the headers too
     return app

@@ -1,7 +1,9 @@
 """Atom feeds (RFC 4287): the latest stories, and one feed per entity (articles that mention it).
 
 Built with ElementTree, which escapes text; characters XML 1.0 forbids (control bytes that an
-article may carry) are dropped, so a stranger's text cannot make a feed invalid.
+article may carry) are dropped, so a stranger's text cannot make a feed invalid. Ids and links are
+absolute URLs under the configured address (:attr:`WebSettings.public_url`), never the request's
+``Host``: a feed's ids stay the same however it is reached.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from fastapi import APIRouter, Query, Request, Response
 from nutgraf import __version__
 from nutgraf.store import Store, views
 from nutgraf.web.present import safe_url
-from nutgraf.web.settings import MAX_PAGE_SIZE
+from nutgraf.web.schemas import EntityId
+from nutgraf.web.settings import MAX_PAGE_SIZE, WebSettings
 
 __all__ = ["ATOM_TYPE", "FEED_ENTRIES", "router"]
 
@@ -52,14 +55,21 @@ def _sub(parent: ET.Element, tag: str, value: str | None = None, **attributes: s
     return element
 
 
+def _link(request: Request, name: str, **params: object) -> str:
+    """The absolute URL of a named route under the configured address (not the request's Host)."""
+    settings: WebSettings = request.app.state.settings
+    return settings.link(request.app.url_path_for(name, **params))
+
+
 def _feed(request: Request, title: str, feed_id: str, updated: datetime | None) -> ET.Element:
+    settings: WebSettings = request.app.state.settings
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     _sub(feed, "title", title)
     _sub(feed, "id", feed_id)
     _sub(feed, "updated", _stamp(updated))
-    _sub(feed, "link", rel="self", href=str(request.url))
-    _sub(feed, "link", rel="alternate", type="text/html", href=str(request.base_url))
+    _sub(feed, "link", rel="self", href=settings.link(request.url.path, request.url.query))
+    _sub(feed, "link", rel="alternate", type="text/html", href=settings.public_url)
     _sub(_sub(feed, "author"), "name", "Nutgraf")
     _sub(feed, "generator", "Nutgraf", version=__version__)
     return feed
@@ -84,11 +94,11 @@ def stories_feed(
     feed = _feed(
         request,
         "Nutgraf: latest stories",
-        str(request.url_for("stories_feed")),
+        _link(request, "stories_feed"),
         _latest([story.last_published for story in page.items]),
     )
     for story, card in zip(page.items, request.app.state.cards.cards(store, page.items), strict=True):
-        link = str(request.url_for("story_page", story_id=story.id))
+        link = _link(request, "story_page", story_id=story.id)
         entry = _sub(feed, "entry")
         _sub(entry, "title", card["title"])
         _sub(entry, "id", link)
@@ -109,18 +119,18 @@ def stories_feed(
 
 @router.get("/entities/{entity_id}.atom", summary="Atom feed of the articles that mention an entity")
 def entity_feed(
-    request: Request, entity_id: str, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
+    request: Request, entity_id: EntityId, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
 ) -> Response:
     store: Store = request.app.state.store
     entity, articles = views.entity_articles(store, entity_id, limit=limit)
     feed = _feed(
         request,
         f"Nutgraf: {entity.name}",
-        str(request.url_for("entity_feed", entity_id=entity.id)),
+        _link(request, "entity_feed", entity_id=entity.id),
         _latest([a.published for a in articles]),
     )
     for article in articles:
-        link = str(request.url_for("article_page", article_id=article.id))
+        link = _link(request, "article_page", article_id=article.id)
         entry = _sub(feed, "entry")
         _sub(entry, "title", article.title)
         _sub(entry, "id", link)

@@ -18,6 +18,7 @@ from nutgraf.store import Store, views
 from nutgraf.store.search import search_articles
 from nutgraf.web.chart import timeline_chart
 from nutgraf.web.present import article_groups, language_name, paragraphs, safe_url, story_detail
+from nutgraf.web.schemas import EntityId, RowId
 
 __all__ = ["router"]
 
@@ -79,7 +80,7 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", name="story_page")
-def story_page(request: Request, story_id: int, lang: str | None = None) -> HTMLResponse:
+def story_page(request: Request, story_id: RowId, lang: str | None = None) -> HTMLResponse:
     language = _language(lang)
     story, articles = views.story_with_articles(_store(request), story_id)
     view = story_detail(story, articles, language)
@@ -97,7 +98,7 @@ def story_page(request: Request, story_id: int, lang: str | None = None) -> HTML
 
 
 @router.get("/articles/{article_id}", name="article_page")
-def article_page(request: Request, article_id: int, summary: bool = False) -> HTMLResponse:
+def article_page(request: Request, article_id: RowId, summary: bool = False) -> HTMLResponse:
     store = _store(request)
     article = views.get_article(store, article_id)
     return _render(
@@ -113,7 +114,7 @@ def article_page(request: Request, article_id: int, summary: bool = False) -> HT
 
 
 @router.get("/entities/{entity_id}", name="entity_page")
-def entity_page(request: Request, entity_id: str, offset: Offset = 0) -> HTMLResponse:
+def entity_page(request: Request, entity_id: EntityId, offset: Offset = 0) -> HTMLResponse:
     size = request.app.state.settings.page_size
     store = _store(request)
     view = views.entity_view(store, entity_id, limit=size, offset=offset)

@@ -6,16 +6,20 @@ reading the documented fields keeps working.
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "MAX_ID",
     "ArticleOut",
+    "EntityId",
     "EntityOut",
     "IngestOut",
     "IngestRecord",
     "Page",
+    "RowId",
     "SearchHitOut",
     "StoryCardOut",
     "StoryOut",
@@ -23,6 +27,19 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+MAX_ID = 2**63 - 1
+"""The largest id a database integer holds (SQLite INTEGER, PostgreSQL BIGINT)."""
+
+RowId = Annotated[int, Path(ge=-MAX_ID - 1, le=MAX_ID, description="A 64-bit id.")]
+"""A story's or an article's id in a path: one no database integer holds is refused (a 422 in
+the API, a 404 page) before it reaches the store, whose driver cannot even send it."""
+
+EntityId = Annotated[
+    str, Path(max_length=255, pattern=r"^[^\x00-\x1f\x7f]+$", description="An entity's id (loc-finland).")
+]
+"""An entity's id in a path: no control character (PostgreSQL refuses a NUL in a query) and no
+longer than the column."""
 
 
 class _Open(BaseModel):
@@ -221,3 +238,8 @@ class IngestOut(BaseModel):
     new: bool = Field(description="False when the article was already stored (a duplicate).")
     story_id: int | None = None
     url: str
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What was dropped from the record and why: a publication date before 1900 or "
+        "more than a year ahead is dropped and the article stored without it.",
+    )

@@ -1,0 +1,81 @@
+"""The same input in the same order gives the same articles and stories, whatever the batch size
+and wherever restarts fell (issue 23): the furniture learner counts in input order, and what it
+counted is stored with each article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nutgraf.ingest.files import iter_documents
+from nutgraf.pipeline import IngestOptions, ingest
+from nutgraf.store import open_store
+from templated_reports import KINDS, LANGUAGES, report
+
+REPORTS = 28
+
+
+@pytest.fixture(scope="module")
+def wire(tmp_path_factory) -> list[Path]:
+    """Templated reports of one outlet per language, one file each, in a fixed order; every page
+    carries two lines of site furniture that only learning removes."""
+    root = tmp_path_factory.mktemp("wire")
+    files = []
+    for n in range(REPORTS):
+        language = LANGUAGES[n % 2]
+        item = report(KINDS[(n // 2) % len(KINDS)], language, n)
+        folder = root / ("northgate-wire" if language == "en" else "severny-telegraf")
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{n:03d}.txt"
+        path.write_text(item.text(), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+class _Killed(Exception):
+    pass
+
+
+def _run(files: list[Path], db: Path, batch_size: int, kills: list[int], monkeypatch) -> tuple[dict, list]:
+    """Ingest ``files`` with ``batch_size``; with ``kills``, each run dies once it has stored that
+    many articles in all, and the same input is run again, as a user re-runs a killed command."""
+    from nutgraf.store import Store
+
+    real = Store.add_grouped_article
+    for limit in [*kills, None]:
+        with open_store(db) as store:
+            stored = store.count_articles()
+
+            def add(self, *args, _limit=limit, **kwargs):
+                nonlocal stored
+                if _limit is not None and stored >= _limit:
+                    raise _Killed
+                result = real(self, *args, **kwargs)
+                stored += result[2]
+                return result
+
+            monkeypatch.setattr(Store, "add_grouped_article", add)
+            try:
+                ingest(iter_documents(files), store, options=IngestOptions(batch_size=batch_size))
+            except _Killed:
+                assert limit is not None
+            monkeypatch.setattr(Store, "add_grouped_article", real)
+    with open_store(db) as store:
+        articles = list(store.iter_articles())
+    texts = {Path(a.source).name: a.text for a in articles}
+    groups: dict[int | None, list[str]] = {}
+    for article in articles:
+        groups.setdefault(article.story_id, []).append(Path(article.source).name)
+    return texts, sorted(sorted(group) for group in groups.values())
+
+
+def test_restarts_and_batch_sizes_change_nothing(wire, tmp_path, monkeypatch):
+    texts, stories = _run(wire, tmp_path / "one.db", 200, [], monkeypatch)
+    assert len(texts) == REPORTS
+    first = texts["000.txt"]
+    assert "Save this story for later" not in first, "the first page is cleaned with its template known"
+    for batch_size, kills in ((1, []), (3, []), (4, [3, 11, 19]), (200, [1, 2, 26])):
+        again, again_stories = _run(wire, tmp_path / f"run-{batch_size}.db", batch_size, kills, monkeypatch)
+        assert again == texts, (batch_size, kills, [k for k in texts if again.get(k) != texts[k]])
+        assert again_stories == stories, (batch_size, kills)
