@@ -79,3 +79,26 @@ def test_restarts_and_batch_sizes_change_nothing(wire, tmp_path, monkeypatch):
         again, again_stories = _run(wire, tmp_path / f"run-{batch_size}.db", batch_size, kills, monkeypatch)
         assert again == texts, (batch_size, kills, [k for k in texts if again.get(k) != texts[k]])
         assert again_stories == stories, (batch_size, kills)
+
+
+def test_a_sparse_source_is_cleaned_alike_whatever_the_batch(tmp_path):
+    """One source's three pages far apart among forty single pages (found in review): its first
+    page is cleaned with the counts of the 16 documents after it, never of the rest of a batch."""
+    import json
+
+    records = []
+    for n in range(40):
+        source = "Elvane Daily" if n in (0, 20, 39) else f"Outlet {n}"
+        text = (
+            f"Harbour works {n} begin\n\nWorkers in Port Elvane began repairs on berth {n} on Monday, "
+            f"the harbour authority said in a statement.\n\nSubscribe to Elvane Daily"
+        )
+        records.append({"id": f"r{n}", "source": source, "text": text})
+    feed = tmp_path / "records.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    texts = []
+    for batch_size in (1, 7, 200):
+        with open_store(tmp_path / f"b{batch_size}.db") as store:
+            ingest(iter_documents([feed]), store, options=IngestOptions(batch_size=batch_size))
+            texts.append({a.external_id: a.text for a in store.iter_articles()})
+    assert texts[0] == texts[1] == texts[2]

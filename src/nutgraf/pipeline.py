@@ -295,22 +295,29 @@ def ingest(
 
         client = Client(options.dask)
         pool = client.get_executor(retries=DASK_RETRIES, pure=False)
-    if store.integrity() != {"orphans": [], "empty": []}:
+    if store.has_orphans():  # left by an older Nutgraf killed between storing and grouping
         with store.writer_lock():
             seen = _catch_up(store, stories, seen)
             report.repaired = repair(store, stories)
     waiting: deque[tuple[RawDocument, ExtractedPage, str, list[str] | None]] = deque()
-    read_now: set[str] = set()
+    cleaned: list[tuple[RawDocument, Article, str, list[str] | None]] = []
+    counted_urls: set[str] = set()
+    counted_raw: set[tuple[str, str]] = set()
 
-    def finish(ready: list[tuple[RawDocument, ExtractedPage, str, list[str] | None]]) -> None:
-        """Clean, understand, group and store documents whose look-ahead is counted."""
+    def clean_next() -> None:
+        """Clean the oldest waiting document, with the counts as they stand: the learner has
+        counted exactly the FURNITURE_LOOKAHEAD documents after it (fewer at the input's end)."""
+        item, page, digest, keys = waiting.popleft()
+        try:
+            cleaned.append((item, prepare(item, page, furniture, report.warnings), digest, keys))
+        except InputError as exc:
+            report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
+
+    def finish() -> None:
+        """Understand, group and store the cleaned documents."""
         nonlocal pool, seen
-        prepared: list[tuple[RawDocument, Article, str, list[str] | None]] = []
-        for item, page, digest, keys in ready:
-            try:
-                prepared.append((item, prepare(item, page, furniture, report.warnings), digest, keys))
-            except InputError as exc:
-                report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
+        prepared = cleaned[:]
+        cleaned.clear()
         if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
             pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
         use_pool = pool if client is not None or len(prepared) >= PARALLEL_MIN_ARTICLES else None
@@ -359,26 +366,35 @@ def ingest(
                 except InputError as exc:
                     report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
                     continue
-                # The learner counts every document read (once: a second copy in this input is
-                # not counted, as it would not be after a restart), in input order, and cleans a
-                # document once the FURNITURE_LOOKAHEAD documents after it are counted: what it
-                # loses to learned furniture depends on the input, never on where a batch or a
-                # restart fell (stored articles carry their keys: Store.furniture_window).
+                # The learner counts the documents in input order and cleans each once the
+                # FURNITURE_LOOKAHEAD documents after it are counted, so what a document loses to
+                # learned furniture depends on the input, never on the batch size or on where a
+                # kill fell: a document read again after a restart is skipped above when it was
+                # stored (its keys are in the store: Store.furniture_window) and counted again
+                # when it was not. For the same reason a second copy in this input (same URL, or
+                # same bytes from the same source) is not counted: after a restart it is skipped.
                 if not furniture.knows(item.source_key):
                     furniture.load(item.source_key, store.furniture_window(item.source_key, furniture.window))
                 keys = None
-                if digest not in read_now:
-                    read_now.add(digest)
+                if (item.source_key, digest) not in counted_raw and not (
+                    item.url and item.url in counted_urls
+                ):
+                    counted_raw.add((item.source_key, digest))
+                    if item.url:
+                        counted_urls.add(item.url)
                     keys = furniture.observe(item.source_key, page.text)
                 waiting.append((item, page, digest, keys))
-            ready = [waiting.popleft() for _ in range(max(0, len(waiting) - FURNITURE_LOOKAHEAD))]
-            if ready:
-                finish(ready)
+                while len(waiting) > FURNITURE_LOOKAHEAD:
+                    clean_next()
+            if cleaned:
+                finish()
             if progress is not None:
                 for item in batch:
                     progress(item.origin)
-        if waiting:
-            finish(list(waiting))
+        while waiting:
+            clean_next()
+        if cleaned:
+            finish()
     finally:
         if client is not None:
             client.close()

@@ -136,10 +136,11 @@ def regroup(
     report.moved = sum(1 for a, s in new_story.items() if s is None or s != old[a])
     if not apply:
         return report
-    for cluster, reused in story_for.items():
-        if reused is None:
-            first = store.get_article(min(members[cluster]))
-            story_for[cluster] = store.create_story(first.title, first.published)
-    store.apply_grouping({a: (story_for[cluster_of[a]], copies[a]) for a in cluster_of})
+    with store.writer_lock():  # no ingest runs (nor repairs empty stories) between these steps
+        for cluster, reused in story_for.items():
+            if reused is None:
+                first = store.get_article(min(members[cluster]))
+                story_for[cluster] = store.create_story(first.title, first.published)
+        store.apply_grouping({a: (story_for[cluster_of[a]], copies[a]) for a in cluster_of})
     report.applied = True
     return report

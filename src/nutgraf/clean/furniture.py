@@ -209,9 +209,9 @@ def _is_marker(line: str) -> bool:
 @dataclass
 class FurnitureModel:
     """Per-source counts of short lines over a window of recent documents; plain data, so it
-    pickles. The pipeline fills a source's window from the store (:meth:`load`) before its first
-    document in a run, counts each document as it cleans it (:meth:`observe`, whose keys are
-    stored with the article) and takes back a document that is not stored (:meth:`forget`).
+    pickles. The pipeline fills a source's window from the store (:meth:`load`: the keys its
+    stored articles keep) before its first document in a run, then counts every document it reads
+    (:meth:`observe`, whose keys are stored with the article), in input order.
 
     ``recent[source]`` holds the keys of the source's last documents, oldest first, and
     ``lines[source][key]`` in how many of them a line (by :func:`line_key`) occurred."""
@@ -248,18 +248,6 @@ class FurnitureModel:
         self.lines.setdefault(source, Counter())
         self._add(source, tuple(keys))
         return keys
-
-    def forget(self, source: str, keys: list[str]) -> None:
-        """Take back the latest observation of a document with these keys (it was not stored)."""
-        recent = self.recent.get(source)
-        wanted = tuple(keys)
-        if not recent:
-            return
-        for index in range(len(recent) - 1, -1, -1):
-            if recent[index] == wanted:
-                del recent[index]
-                self._count(source, wanted, -1)
-                return
 
     def _add(self, source: str, keys: tuple[str, ...]) -> None:
         recent = self.recent[source]
