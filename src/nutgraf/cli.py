@@ -29,7 +29,7 @@ from nutgraf.errors import ConfigError, NotFound, NutgrafError
 from nutgraf.export import article_record
 from nutgraf.ingest import iter_documents
 from nutgraf.ingest.sanitize import terminal_safe, terminal_safe_json
-from nutgraf.model import IngestReport, to_dict
+from nutgraf.model import MAX_ID, IngestReport, to_dict
 from nutgraf.pipeline import IngestOptions, ingest
 from nutgraf.store import Store, open_store
 from nutgraf.stories import story_view
@@ -38,9 +38,6 @@ from nutgraf.summarize import summarize
 __all__ = ["app", "main"]
 
 DEMO_DB = "nutgraf-demo.db"
-
-MAX_ID = 2**63 - 1
-"""The largest id a database integer holds: a larger one names nothing (and would overflow)."""
 
 app = typer.Typer(
     name="nutgraf",

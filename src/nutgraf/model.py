@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 __all__ = [
+    "MAX_ID",
     "Article",
     "Citation",
     "DateMention",
@@ -28,6 +29,10 @@ __all__ = [
 ]
 
 DocumentKind = Literal["html", "text"]
+
+
+MAX_ID = 2**63 - 1
+"""The largest id a database integer holds: a larger one names nothing (and would overflow)."""
 
 
 @dataclass(slots=True)

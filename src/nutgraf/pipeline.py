@@ -47,7 +47,8 @@ __all__ = [
 ]
 
 BATCH_SIZE = 200
-"""Documents per batch: enough to keep a worker pool busy and small enough that a batch of long pages stays well under 100 MB of memory."""
+"""Documents per batch: enough to keep a worker pool busy, and small enough that a batch of long
+pages stays well under 100 MB of memory."""
 
 PARALLEL_MIN_ARTICLES = 48
 """Below this many new articles in a batch, a worker pool costs more (starting processes, loading
@@ -61,7 +62,9 @@ FURNITURE_LOOKAHEAD = 16
 """A document is cleaned once this many documents after it have been read and counted by the
 furniture learner, so that the first pages of a new site are cleaned with its template known (it
 takes 3 pages: MIN_REPEAT_DOCS). Counted over the input, not a batch, so the text kept does not
-depend on the batch size or on where a restart fell (tests/test_pipeline.py)."""
+depend on the batch size or on where a restart fell (tests/test_pipeline_determinism.py). A design
+bound, not fitted to any set: it only needs to exceed MIN_REPEAT_DOCS for a folder of one site's
+pages, and it bounds the pages held in memory before cleaning."""
 
 CHUNK_SIZE = 16
 """Articles per task sent to a worker: large enough for NER batching, small enough to balance."""

@@ -77,7 +77,8 @@ def test_an_older_revision_is_refused_with_the_command_that_fixes_it(db_url):
     assert CliRunner().invoke(app, ["db", "current", "--db", db_url]).output.startswith(HEAD_REVISION)
 
 
-def test_a_version_3_store_keeps_its_articles_and_gains_the_new_tables(db_url):
+def _store_one_article(db_url: str) -> None:
+    """A store at this Nutgraf's schema holding one article (then made older by hand)."""
     from nutgraf.model import Article
 
     with open_store(db_url) as store:
@@ -86,6 +87,10 @@ def test_a_version_3_store_keeps_its_articles_and_gains_the_new_tables(db_url):
             outlet_key="k",
             raw_hash="r",
         )
+
+
+def test_a_version_3_store_keeps_its_articles_and_gains_the_new_tables(db_url):
+    _store_one_article(db_url)
     _execute(
         db_url,
         "DROP TABLE alembic_version",
@@ -108,14 +113,7 @@ def test_a_foreign_database_is_not_a_nutgraf_store(db_url):
 
 
 def test_a_0001_store_gains_the_furniture_window_and_keeps_its_articles(db_url):
-    from nutgraf.model import Article
-
-    with open_store(db_url) as store:
-        store.add_article(
-            Article(source="a", text="Body.", title="T", language="en", content_hash="h", source_key="k"),
-            outlet_key="k",
-            raw_hash="r",
-        )
+    _store_one_article(db_url)
     _execute(
         db_url,
         "DROP INDEX ix_articles_source_id",

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from nutgraf.lang import get_language
@@ -124,6 +124,7 @@ def _sounds(word: str) -> str:
     return latin
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Script-independent key of one word: first letter, then consonants, transliteration variants
     folded (:func:`_sounds`), doubles collapsed."""

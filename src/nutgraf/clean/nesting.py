@@ -33,7 +33,10 @@ _SIBLING_CLOSES = frozenset({"p", "li", "option", "dt", "dd", "tr", "td", "th"})
 
 
 def too_deep(html: str) -> bool:
-    """Whether libxml2 gives up on ``html`` for nesting too deep (it says so in its error log)."""
+    """Whether libxml2 gives up on ``html`` for nesting too deep (it says so in its error log). A page
+    with fewer tags than the limit cannot nest that deep, so most pages skip the second parse."""
+    if html.count("<") < PARSER_DEPTH_LIMIT:
+        return False
     parser = lxml.etree.HTMLParser(encoding="utf-8", recover=True)
     try:
         lxml.etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)

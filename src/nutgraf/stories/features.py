@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from nutgraf.analyze import MAX_ANALYSED_CHARS
 from nutgraf.lang import content_terms
 from nutgraf.model import Article
 from nutgraf.stories.embed import encode_vector
@@ -36,7 +37,7 @@ MINHASH_SCHEME = "affine32"
 """4-word shingles and 64 permutations: syndicated copies with a changed headline and a dropped
 sentence keep a Jaccard near 0.8; two reports of one event written independently stay under 0.2."""
 
-MAX_FEATURE_CHARS = 200_000
+MAX_FEATURE_CHARS = MAX_ANALYSED_CHARS
 """Terms and the MinHash are taken from the first 200,000 characters of an article (about 30,000
 words, ten times a long feature), the span the analysis reads (``nutgraf.analyze``). Beyond it a
 long page only adds background words that do not tell one event from another, and a 10 MB page

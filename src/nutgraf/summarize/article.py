@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nutgraf.analyze import MAX_ANALYSED_CHARS
 from nutgraf.lang import get_language
 from nutgraf.model import Sentence
 
@@ -96,7 +97,7 @@ it...") is read past: the clause after it must not point back either."""
 MAX_OVERLAP = 0.6
 """A candidate sharing more than this share of its terms with a chosen sentence is redundant."""
 
-MAX_SUMMARY_CHARS = 200_000
+MAX_SUMMARY_CHARS = MAX_ANALYSED_CHARS
 """Only the sentences that start in the first 200,000 characters of an article (about 30,000 words,
 ten times a long feature) are read for its summary, and only their text up to that point. A news
 summary comes from the top of the story (the lede bonus keeps its first sentence in almost every

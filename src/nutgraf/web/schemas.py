@@ -11,6 +11,8 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
+from nutgraf.model import MAX_ID
+
 __all__ = [
     "MAX_ID",
     "ArticleOut",
@@ -27,9 +29,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-MAX_ID = 2**63 - 1
-"""The largest id a database integer holds (SQLite INTEGER, PostgreSQL BIGINT)."""
 
 RowId = Annotated[int, Path(ge=-MAX_ID - 1, le=MAX_ID, description="A 64-bit id.")]
 """A story's or an article's id in a path: one no database integer holds is refused (a 422 in
