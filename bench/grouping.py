@@ -585,6 +585,7 @@ ABLATIONS: dict[str, dict] = {
     "no embedding neighbours as candidates": {"dense_candidates": 0},
     "centroid instead of average link": {"linkage": "centroid"},
     "entities vote across languages too": {"cross_entities": True},
+    "no series rule (headlines naming different days)": {"series_overlap": 2.0},
 }
 """One signal or mechanism switched off (or changed), shipped defaults otherwise."""
 

@@ -125,3 +125,53 @@ def test_the_neighbour_matrix_reuses_the_oldest_row_when_full(monkeypatch):
     index.add(6, 3, report("t3", {}, "t3", embedding=vector(1.0, 3)))  # story 3 joined: now the newest
     index.add(7, 7, report("t7", {}, "t7", embedding=vector(1.0, 7)))
     assert sorted(index._row_story) == [3, 5, 7]
+
+
+def forecast(day: str, weather: str) -> Features:
+    """One issue of a daily series: the same headline pattern, another day."""
+    return replace(
+        report(
+            f"weather forecast rain wind temperature region {weather}",
+            {"loc-elsworth": 2.0},
+            f"weather forecast elsworth {weather}",
+        ),
+        headline_days=[day],
+        headline_terms=["elsworth", "forecast", "weather"],
+    )
+
+
+def test_another_days_issue_of_a_series_starts_its_own_story():
+    index = StoryIndex()
+    index.add(1, 1, forecast("11-08", "rain"))
+    assert index.signals(forecast("11-16", "rain"), 1)["text"] > 0.5  # alike enough to join...
+    assert index.decide(forecast("11-16", "rain")).story_id is None  # ...but another day's issue
+    assert index.decide(forecast("11-08", "wind")).story_id == 1  # the same day's: one story
+    switched_off = StoryIndex(GroupingParams(series_overlap=2.0))
+    switched_off.add(1, 1, forecast("11-08", "rain"))
+    assert switched_off.decide(forecast("11-16", "rain")).story_id == 1
+
+
+def test_a_headline_of_another_pattern_naming_another_day_still_joins():
+    """A developing event whose headlines name different days is one story."""
+    index = StoryIndex()
+    index.add(1, 1, replace(FIRST, headline_days=["03-04"], headline_terms=["crane", "collapse", "port"]))
+    later = replace(SAME, headline_days=["03-05"], headline_terms=["inquiry", "open", "terminal", "close"])
+    assert index.decide(later).story_id == 1
+
+
+def test_the_embedding_counts_across_languages_only_where_the_encoder_aligns_them():
+    """Across languages the encoder was not trained on, two unrelated reports can look alike."""
+    czech = report("brexit dohoda britanie", {}, "brexit dohoda", language="cs", embedding=vector(1.0, 0.1))
+    slovene = report(
+        "kopilot letalisce potniki", {}, "kopilot potniki", language="sl", embedding=vector(1.0, 0.1)
+    )
+    english = report("airport copilot passengers", {}, "copilot passengers", embedding=vector(1.0, 0.1))
+    russian = report(
+        "аэропорт пилот пассажиры", {}, "пилот пассажиры", language="ru", embedding=vector(1.0, 0.1)
+    )
+    index = StoryIndex()
+    index.add(1, 1, czech)
+    assert index.decide(slovene).story_id is None
+    assert index.decide(english).story_id is None
+    index.add(2, 2, english)
+    assert index.decide(russian).story_id == 2

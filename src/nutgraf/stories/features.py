@@ -11,13 +11,23 @@ import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 
 from nutgraf.analyze import MAX_ANALYSED_CHARS
+from nutgraf.analyze.dates import extract_dates
 from nutgraf.lang import content_terms
 from nutgraf.model import Article
 from nutgraf.stories.embed import encode_vector
 
-__all__ = ["Features", "article_features", "features_from_dict", "lead_terms", "minhash_of", "shingles"]
+__all__ = [
+    "Features",
+    "article_features",
+    "features_from_dict",
+    "headline_days",
+    "lead_terms",
+    "minhash_of",
+    "shingles",
+]
 
 TITLE_WEIGHT = 3
 """Headline words count this many times: the headline names the event."""
@@ -46,6 +56,10 @@ hashes each (800 MB). A syndicated copy of a long page shares its opening, which
 
 EVENT_DATE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
 
+HEADLINE_ANCHOR = datetime(2001, 7, 1)
+"""Anchors a yearless headline date ("Weather for 8 November") when the article has no
+publication date: only the month and day are kept, so any year would do."""
+
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -62,6 +76,11 @@ class Features:
     """Base64 float16 lead embedding (nutgraf.stories.embed), empty without the encoder."""
     lead: dict[str, float] = field(default_factory=dict)
     """Stems of the headline and the first sentences, weighted 1 + log(count)."""
+    headline_days: list[str] = field(default_factory=list)
+    """Calendar days (``MM-DD``) the headline names: "Weather for 8 November"."""
+    headline_terms: list[str] = field(default_factory=list)
+    """Stems of the headline without its dates: with ``headline_days``, two issues of one series
+    ("Weather for 8 November", "Weather for 16 November") are told apart from one event."""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -122,6 +141,7 @@ def article_features(article: Article, embedding: list[float] | None = None) -> 
         published=article.published.isoformat() if article.published else None,
         embedding=encode_vector(embedding),
         lead=lead_terms(article),
+        **headline_days(article),
     )
 
 
@@ -132,6 +152,28 @@ def _feature_text(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, MAX_FEATURE_CHARS + 1)
     return text[: cut if cut > 0 else MAX_FEATURE_CHARS]
+
+
+def headline_days(article: Article) -> dict[str, list[str]]:
+    """The calendar days a headline names and its stems without them (``headline_days``,
+    ``headline_terms``), or nothing when the headline names no day."""
+    title = article.title or ""
+    days, kept, last = set(), [], 0
+    for mention in extract_dates(title, article.language, article.published or HEADLINE_ANCHOR):
+        if mention.granularity != "day" or mention.certainty not in {"exact", "inferred-year"}:
+            continue
+        if mention.date is None or mention.end_date is not None:
+            continue
+        days.add(mention.date[5:])
+        kept.append(title[last : mention.start])
+        last = mention.end
+    if not days:
+        return {}
+    kept.append(title[last:])
+    return {
+        "headline_days": sorted(days),
+        "headline_terms": sorted(set(content_terms(" ".join(kept), article.language))),
+    }
 
 
 def lead_terms(article: Article) -> dict[str, float]:
