@@ -169,6 +169,10 @@ class Article:
     published: datetime | None = None
     author: str | None = None
     external_id: str | None = None
+    title_derived: bool = False
+    """True when the text came without a headline and ``title`` is a stand-in cut from its first
+    sentence (``nutgraf.clean.text.title_from_sentence``): a story is titled by a real headline when
+    one of its articles has one (``nutgraf.stories.story_title``)."""
     id: int | None = None
     story_id: int | None = None
     copy_of: int | None = None

@@ -147,6 +147,7 @@ def prepare(
         source=raw.origin,
         text=cleaned.text,
         title=title,
+        title_derived=not cleaned.title,
         language=language,
         content_hash=content_hash(cleaned.text),
         source_key=raw.source_key,

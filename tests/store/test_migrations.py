@@ -126,3 +126,41 @@ def test_a_0001_store_gains_the_furniture_window_and_keeps_its_articles(db_url):
     with open_store(db_url, create=False) as store:
         assert store.count_articles() == 1
         assert store.get_article(1).text == "Body."
+
+
+def test_a_0002_store_marks_the_titles_cut_from_a_first_sentence(db_url):
+    """Revision 0003 adds ``title_derived`` and marks the stored articles whose title is how their
+    text begins (the first sentence without its stop, or its start cut with "…"), as ingest would."""
+    from nutgraf.model import Article
+
+    texts = {
+        "Ferry Tern sails again": "The ferry Tern left Aktau on time. Passengers cheered.",  # a headline
+        "The ferry Tern left Aktau on time": "The ferry Tern left Aktau on time. Passengers cheered.",
+        "Did the ferry sail?": "Did the ferry sail? It did, on Monday.",
+        "The ferry Tern left Aktau on time after a week of storms kept it in…": (
+            "The ferry Tern left Aktau on time after a week of storms kept it in port and its crew ashore."
+        ),
+        "Fire": "Fire crews were called to the port on Monday.",  # a short headline, not a sentence
+    }
+    with open_store(db_url) as store:
+        for number, (title, text) in enumerate(texts.items()):
+            article = Article(
+                source=str(number),
+                text=text,
+                title=title,
+                language="en",
+                content_hash=str(number),
+                source_key="k",
+            )
+            store.add_article(article, outlet_key="k", raw_hash=str(number))
+    _execute(
+        db_url,
+        "ALTER TABLE articles DROP COLUMN title_derived",
+        "UPDATE alembic_version SET version_num = '0002'",
+    )
+    with pytest.raises(StoreError, match="older than this Nutgraf"):
+        open_store(db_url, create=False)
+    assert upgrade(db_url) == ("0002", HEAD_REVISION)
+    with open_store(db_url, create=False) as store:
+        derived = {article.title: article.title_derived for article in store.iter_articles()}
+    assert derived == {title: title not in {"Ferry Tern sails again", "Fire"} for title in texts}

@@ -2,7 +2,11 @@
 
 Each rule is checked against a counterfactual: the same article with the offending sentence
 rewritten so that it stands on its own must get that sentence chosen, so a rule that silently
-stopped working (or a test article the scorer would never pick from anyway) fails."""
+stopped working (or a test article the scorer would never pick from anyway) fails.
+
+The rules are checked where they have most to do: with a selection free to take the article's most
+central sentence wherever it is (``FREE``: no lead anchor, no position prior). The shipped defaults
+anchor the summary on the lead, where the same rules apply (``test_the_defaults_keep_the_rules``)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import pytest
 
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.summarize import Summary, SummaryParams, select_sentences, summarize, summarize_sentences
+from nutgraf.summarize import article as summary_module
 from nutgraf.summarize.article import (
     as_shown,
     centrality,
@@ -20,6 +25,18 @@ from nutgraf.summarize.article import (
 )
 
 TITLE = "Every Port Elsworth crane to be inspected after ramp collapse"
+
+FREE = SummaryParams(lede=1.0, length=0.5, lead=0.0, position=0.0)
+"""Centrality first: the most central sentence is chosen whenever it may stand."""
+
+
+@pytest.fixture(autouse=True)
+def free_selection(request, monkeypatch):
+    """Every test here selects with ``FREE`` unless it passes its own parameters or asks for the
+    shipped defaults (``@pytest.mark.shipped``)."""
+    if request.node.get_closest_marker("shipped") is None:
+        monkeypatch.setattr(summary_module, "SummaryParams", lambda: FREE)
+
 
 # The fourth paragraph carries the story (it shares the most terms with the others and the headline),
 # so it is chosen whenever it may stand alone; {opening} decides whether it may.
@@ -69,17 +86,35 @@ def test_summary_is_in_document_order_and_keeps_the_lede():
 def test_centrality_picks_the_sentence_that_carries_the_story():
     text = ENGLISH.format(opening=STANDALONE["en"])
     # Without the lede bonus, title, length and position, the single most central sentence wins.
-    only_centrality = SummaryParams(lede=0.0, title=0.0, length=0.0, position=0.0)
+    only_centrality = SummaryParams(lede=0.0, title=0.0, length=0.0, position=0.0, lead=0.0)
     assert central(chosen_texts(text, TITLE, "en", count=1, params=only_centrality))
     # With the defaults, the lede wins a one-sentence summary.
     assert chosen_texts(text, TITLE, "en", count=1) == [split_sentences(text, "en")[0].text]
 
 
-def test_a_position_prior_favours_early_sentences_when_asked_for():
+@pytest.mark.shipped
+def test_the_summary_is_anchored_on_the_lead():
+    """News puts the news first: the first sentences that can stand are kept unless another is
+    clearly more central; without the anchor and the position prior, centrality alone decides."""
     text = ENGLISH.format(opening=STANDALONE["en"])
-    assert central(chosen_texts(text, TITLE, "en", count=2))  # off by default
-    early = chosen_texts(text, TITLE, "en", count=2, params=SummaryParams(position=3.0))
-    assert early == [s.text for s in split_sentences(text, "en")[:2]]
+    assert chosen_texts(text, TITLE, "en", count=2) == [s.text for s in split_sentences(text, "en")[:2]]
+    free = chosen_texts(text, TITLE, "en", count=2, params=SummaryParams(lead=0.0, position=0.0))
+    assert central(free) and free != [s.text for s in split_sentences(text, "en")[:2]]
+
+
+@pytest.mark.shipped
+def test_a_retelling_in_the_lead_gives_its_place_to_the_next_sentence():
+    text = (
+        "A crane collapsed onto the loading ramp of the Port Elsworth ferry terminal on Tuesday.\n\n"
+        "A crane collapsed on Tuesday onto the loading ramp of the ferry terminal at Port Elsworth.\n\n"
+        "Harbour engineers will inspect every crane in the port before the terminal reopens.\n\n"
+        "The ferry operator said crossings to Kell Island would resume from the southern quay.\n\n"
+        "Dockers at the northern quay said the crane had been serviced in the spring and that nobody "
+        "had reported a fault with its cable, its brakes or the ramp below it since then.\n"
+    )
+    chosen = chosen_texts(text, "Crane falls on Port Elsworth ferry ramp", "en", count=3)
+    sentences = [s.text for s in split_sentences(text, "en")]
+    assert chosen == [sentences[0], sentences[2], sentences[3]]
 
 
 def test_centrality_scales_the_most_shared_sentence_to_one():
@@ -477,3 +512,52 @@ def test_summaries_of_the_sample_corpus_have_no_readability_problem(samples):
         )
         checked += 1
     assert checked >= 5
+
+
+@pytest.mark.shipped
+@pytest.mark.parametrize(
+    ("template", "title", "language", "opening"),
+    [
+        (ENGLISH, TITLE, "en", "He added that"),
+        (ENGLISH, TITLE, "en", "However, officials said"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Он также сообщил, что"),
+        (RUSSIAN, RUSSIAN_TITLE, "ru", "Однако в порту пообещали, что"),
+    ],
+)
+def test_the_defaults_keep_the_rules(template, title, language, opening):
+    """A lead-anchored summary is held to the same rules: here the sentence that leans back opens
+    the article's second paragraph, inside the lead, after a caption too short to stand."""
+    paragraphs = template.format(opening=opening).split("\n\n")
+    text = "\n\n".join(["Cranes at the port.", paragraphs[3], *paragraphs[:3], *paragraphs[4:]])
+    sentences = split_sentences(text, language)
+    assert sentences[1].text.startswith(opening)
+    for count in (1, 2, 3):
+        picked = select_sentences(sentences, title=title, language=language, count=count)
+        assert picked and not readability_problems(as_shown(sentences, picked, language), picked, language)
+
+
+@pytest.mark.shipped
+def test_a_first_sentence_that_points_at_the_headline_does_not_open_the_summary():
+    text = (
+        "This is the first ferry strike at Port Elsworth in eleven years.\n\n"
+        "Crews of the Kell Island ferries walked out at dawn on Tuesday over a pay offer of 2 percent.\n\n"
+        "The Elsworth Ferry Company said it would run a reduced timetable from the southern quay.\n\n"
+        "Union organiser Ann Lowe said the crews would return once the company reopened talks.\n"
+    )
+    sentences = split_sentences(text, "en")
+    picked = select_sentences(sentences, title="Ferry crews strike", language="en", count=3)
+    assert 0 not in picked and picked == [1, 2, 3]
+    rewritten = text.replace("This is the first", "The walkout is the first")  # names what it is
+    assert 0 in select_sentences(
+        split_sentences(rewritten, "en"), title="Ferry crews strike", language="en", count=3
+    )
+
+
+@pytest.mark.shipped
+def test_a_pronoun_that_opens_a_relative_clause_does_not_point_at_the_headline():
+    text = (
+        "Those who sailed to Kell Island on Tuesday found the ferry half empty after the fare rise.\n\n"
+        "The Elsworth Ferry Company raised fares by a tenth on Monday, citing the cost of fuel.\n\n"
+        "Union organiser Ann Lowe said the rise would hurt island families most.\n"
+    )
+    assert 0 in select_sentences(split_sentences(text, "en"), title=None, language="en", count=2)

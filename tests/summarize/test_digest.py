@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
+from helpers import needs_shared
+from nutgraf.cli import sample_corpus
+from nutgraf.ingest import iter_documents
 from nutgraf.model import Article, Entity, Figure
+from nutgraf.pipeline import ingest
+from nutgraf.store import open_store
 from nutgraf.summarize.digest import story_digest
 
 
@@ -178,6 +185,26 @@ def test_a_sentence_that_leans_on_its_predecessor_is_left_out():
     assert all(not s.text.startswith("He added") for s in digest.sentences)
 
 
+def test_a_first_sentence_that_points_at_the_headline_is_left_out():
+    """ "This is..." points at a headline the digest does not show (issue 24: seed 004)."""
+    article = _article(
+        7,
+        "en",
+        "Harbour Post",
+        [
+            "This is the first full closure of the Varna Bridge since it opened in 1974.",
+            "The Varna Bridge reopened on Friday after an eight-month repair, the city said.",
+        ],
+        entities=[BRIDGE],
+    )
+    article.summary = article.summary[1:]
+    digest = story_digest([article, *_story()[:2]], sentences=6)
+    assert digest.sentences and all(not s.text.startswith("This is") for s in digest.sentences)
+    article.text = article.text.replace("This is the first", "The repair was the first")
+    digest = story_digest([article, *_story()[:2]], sentences=6)
+    assert any(s.text.startswith("The repair was the first") for s in digest.sentences)
+
+
 def test_an_empty_story_has_an_empty_digest():
     assert story_digest([]).sentences == []
 
@@ -326,3 +353,123 @@ def test_without_the_sentence_encoder_a_fact_with_no_name_or_number_is_told_twic
     monkeypatch.setattr(embed, "sentence_vectors", lambda texts: None)
     facts = _facts(story_digest(_bilingual_story(), sentences=3))
     assert len(set(facts)) < len(facts)
+
+
+KAZAKHSTAN = Entity(id="loc-kazakhstan", name="Kazakhstan", type="LOC", names={"ru": "Казахстан"})
+AZERBAIJAN = Entity(id="loc-azerbaijan", name="Azerbaijan", type="LOC", names={"ru": "Азербайджан"})
+AKTAU = Entity(id="loc-aktau", name="Aktau", type="LOC", names={"ru": "Актау"})
+ABENOV = Entity(id="per-nurlan-abenov", name="Nurlan Abenov", type="PER", names={"ru": "Нурлан Абенов"})
+MAMMADLI = Entity(id="per-rauf-mammadli", name="Rauf Mammadli", type="PER", names={"ru": "Рауф Мамедли"})
+FERRY_TALKS = [KAZAKHSTAN, AZERBAIJAN, AKTAU, ABENOV, MAMMADLI]
+
+
+def _report(article_id: int, outlet: str, sentences: list[str], summary: list[int]) -> Article:
+    """An article whose stored summary is ``summary`` (indexes into its sentences)."""
+    article = _article(article_id, "en", outlet, sentences, entities=FERRY_TALKS)
+    article.text = " ".join(sentences)
+    article.summary = [sentences[index] for index in summary]
+    return article
+
+
+def test_the_news_both_outlets_report_is_kept_over_filler_their_summaries_chose():
+    harbour = [
+        "Kazakhstan and Azerbaijan opened talks in Aktau on Monday on the future of the Caspian ferry link.",
+        "Transport minister Nurlan Abenov said the two countries would buy four new ferries before the end of the decade.",
+        "Deputy prime minister Rauf Mammadli said queues of rail wagons at the port had doubled in a year.",
+        "Observers have long noted the growing importance of regional cooperation and shared infrastructure for both sides.",
+    ]
+    meridian = [
+        "Talks on the Caspian ferry corridor began in Aktau, with ministers from Kazakhstan and Azerbaijan at the table.",
+        "Commentators described the talks as a sign of growing regional cooperation and a shared ambition for both sides.",
+        "Abenov told reporters that four new ferries would join the route before the end of the decade.",
+        "Mammadli said the queues of rail wagons waiting at the port had doubled.",
+    ]
+    # Each summary kept its outlet's filler (no person, figure, date or quote) and left out the news.
+    articles = [_report(1, "Harbour Post", harbour, [0, 3]), _report(2, "Meridian Daily", meridian, [0, 1])]
+    texts = [s.text for s in story_digest(articles, sentences=3).sentences]
+    assert texts[0] in (harbour[0], meridian[0])
+    assert any("four new ferries" in t for t in texts) and any("rail wagons" in t for t in texts), texts
+    assert not any(t.startswith(("Observers", "Commentators")) for t in texts), texts
+    # Filler comes only when the news has been told.
+    longer = [s.text for s in story_digest(articles, sentences=4).sentences]
+    assert longer[:3] == texts
+
+
+def test_a_retelling_in_another_language_that_adds_a_detail_is_not_told_again():
+    english = [
+        "The ferry Tern ran aground near the port of Alat on Sunday.",
+        "The port authority said the channel would be dredged next year.",
+    ]
+    russian = [  # its opening retells the grounding and adds the cargo and the crew
+        "Паром «Терн» в воскресенье сел на мель у порта Алят, на его борту находились 40 вагонов с зерном"
+        " и 12 членов экипажа.",
+        "Экипаж был доставлен на берег спасательным катером.",
+    ]
+    articles = [_article(1, "en", "Harbour Post", english), _article(2, "ru", "Вестник", russian)]
+    texts = [s.text for s in story_digest(articles, sentences=4).sentences]
+    assert sum(t in (english[0], russian[0]) for t in texts) == 1, texts
+    assert len(texts) == 3, texts  # the other facts are still told
+
+
+def test_a_one_article_story_is_digested_as_its_summary():
+    article = _story()[0]
+    digest = story_digest([article], sentences=2)
+    assert [s.text for s in digest.sentences] == article.summary[:2]
+    assert {s.article_id for s in digest.sentences} == {article.id}
+
+
+def _stories(folder, tmp_path_factory) -> list[tuple[list[Article], list[str]]]:
+    """Each story of ``folder`` ingested: its articles and its digest's sentences (no reader's
+    language: the articles' own languages, where a fact could be told twice)."""
+    with open_store(tmp_path_factory.mktemp("digest") / "store.db") as store:
+        ingest(iter_documents([folder]), store)
+        stories = [store.articles_of_story(story.id) for story in store.list_stories()]
+    return [(articles, [s.text for s in story_digest(articles).sentences]) for articles in stories]
+
+
+@pytest.fixture(scope="module")
+def seed_stories(tmp_path_factory):
+    return _stories(needs_shared("seeds"), tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def sample_stories(tmp_path_factory):
+    return _stories(sample_corpus(), tmp_path_factory)
+
+
+def _story_with(stories, words: str) -> list[str]:
+    """The digest of the one story whose articles contain ``words``."""
+    found = [texts for articles, texts in stories if any(words in a.text for a in articles)]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_seeds_kremlin_digest_tells_the_re_election_once(seed_stories):
+    texts = _story_with(seed_stories, "переизбрания")
+    assert {"ru", "en"} <= {"ru" if any("а" <= c <= "я" for c in t) else "en" for t in texts}
+    assert sum("переизбран" in t or "re-election" in t for t in texts) <= 1, texts
+
+
+def test_the_seeds_st_petersburg_digest_keeps_the_news_over_filler(seed_stories):
+    texts = _story_with(seed_stories, "Grodno")
+    assert any("counteroffensive" in t for t in texts), texts
+    assert any("map" in t and "Polish" in t for t in texts), texts
+    assert not any(t.startswith("Observers") for t in texts), texts
+
+
+def test_the_sample_ferry_digest_tells_the_signing_once(sample_stories):
+    texts = _story_with(sample_stories, "pledging $1.2 billion for new ships")
+    assert sum("signed an agreement" in t or "подписали" in t for t in texts) == 1, texts
+
+
+def test_no_sample_or_seed_digest_tells_a_fact_twice_across_languages(sample_stories, seed_stories):
+    """No two sentences of a digest in different languages are as close as a translation."""
+    from nutgraf.stories.embed import SAME_FACT_COSINE
+    from nutgraf.summarize.digest import retelling_cosine
+
+    for articles, texts in sample_stories + seed_stories:
+        language = {s: a.language for a in articles for s in [*a.summary, *texts] if s in a.text}
+        for i, first in enumerate(texts):
+            for second in texts[i + 1 :]:
+                if language.get(first) != language.get(second):
+                    assert retelling_cosine(first, second) < SAME_FACT_COSINE, (first, second)

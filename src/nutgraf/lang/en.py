@@ -179,6 +179,23 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr prof st mt ft gen lt col maj capt cmdr adm sgt cpl pte gov sen rep rev hon pres supt
+    det insp jr sr messrs mme mlle no nos vs etc approx est dept univ assn bros co corp inc ltd plc
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    fig figs vol vols ch pp cf al""".split()
+)
+"""Lower-case words after which a full stop does not end a sentence when the text has no case to
+tell ("mr. smith", "jan. 5", "acme inc. said"): blingfire knows them only capitalised. Single letters
+(initials, "u.s.", "p.m.") are abbreviations too (``nutgraf.lang``)."""
+
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    """and but or nor so because while whereas although though which who whom whose where when
+    whenever after before since until unless if whether as according saying adding""".split()
+)
+"""Words that open a clause: where a sentence with no punctuation may be cut into clause-sized
+pieces (``nutgraf.lang``)."""
+
 STEMMER = "english"
 """Snowball algorithm name for PyStemmer."""
 
@@ -702,6 +719,13 @@ SPEECH_VERBS: tuple[str, ...] = (
     "urged",
     "predicted",
     "estimated",
+    # participles: "..., while Lukashenko echoed the assessment, remarking that ..."
+    "remarking",
+    "saying",
+    "noting",
+    "adding",
+    "stressing",
+    "describing",
 )
 """Verbs that attribute speech; "Peskov indicated that ..." is reported speech."""
 

@@ -151,6 +151,29 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     return [(s.start, s.stop) for s in sentenize(paragraph)]
 
 
+def _razdel_abbreviations() -> frozenset[str]:
+    try:  # razdel's own list (pinned 0.5.0); its module path is not public API
+        from razdel.segmenters.sokr import INITIALS, SOKRS
+    except ImportError:  # pragma: no cover - another razdel layout
+        return frozenset("тыс млн млрд руб долл коп г гг в вв ст ч п пп т см др проф акад ул д обл".split())
+    return frozenset(SOKRS | INITIALS)
+
+
+ABBREVIATIONS: frozenset[str] = _razdel_abbreviations()
+"""Lower-case words after which a full stop does not end a sentence when the text has no case to
+tell ("тыс. человек", "в 2016 г. в Москве", "проф. иванов"): razdel's own abbreviations, which it
+applies itself only when the next word is lower-case. Single letters (initials, "т. е.") are
+abbreviations too (``nutgraf.lang``)."""
+
+CLAUSE_OPENERS: frozenset[str] = frozenset(
+    """и но а или либо что чтобы который которая которое которые которого которой которому которым
+    которых котором когда где куда откуда если хотя потому поскольку пока после прежде однако причем
+    причём ведь зато поэтому словно будто""".split()
+)
+"""Words that open a clause: where a sentence with no punctuation may be cut into clause-sized
+pieces (``nutgraf.lang``)."""
+
+
 STEMMER = "russian"
 """Snowball algorithm name for PyStemmer."""
 
@@ -661,6 +684,7 @@ SPEECH_VERBS: tuple[str, ...] = (
             "ответил",
             "написал",
             "выразил",
+            "не исключил",
         )
         for form in (stem, stem + "а", stem + "и")
     ),
@@ -673,6 +697,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "убеждёна",
     "полагает",
     "говорит",
+    "вспоминает",
+    "не исключает",
 )
 """Verbs (past tense in every gender and number, plus common present forms) that attribute speech."""
 

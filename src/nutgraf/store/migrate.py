@@ -31,7 +31,7 @@ __all__ = [
     "upgrade",
 ]
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 """The newest revision in migrations/versions; a test checks that Alembic agrees."""
 
 MIGRATIONS_LOCK = 0x6E757467_0000

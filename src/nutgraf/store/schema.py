@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
@@ -68,6 +79,8 @@ class ArticleRow(Base):
     outlet_key: Mapped[str] = mapped_column(String(1024))
     source_key: Mapped[str] = mapped_column(String(1024))
     title: Mapped[str] = mapped_column(Text)
+    title_derived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """The title is the text's first sentence, cut: the text came without a headline."""
     language: Mapped[str] = mapped_column(String(16))
     published: Mapped[datetime | None] = mapped_column(DateTime)
     author: Mapped[str | None] = mapped_column(String(512))

@@ -2,15 +2,16 @@
 
 ``story_view`` assembles what a reader sees of a story from plain data (the story and its
 articles, as the store returns them), so the CLI, the web app and the API show the same thing:
-a title from the most central article, the outlets that carried it (syndicated copies folded
-into "also carried by"), a timeline of the dates the articles report, and the figures on which
-sources disagree.
+a title (a real headline of one of its articles, the reader's language first: ``story_title``),
+the outlets that carried it (syndicated copies folded into "also carried by"), a timeline of the
+dates the articles report, and the figures on which sources disagree.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -28,9 +29,9 @@ __all__ = [
     "DIGEST_SENTENCES",
     "SAME_FACT_COSINE",
     "article_brief",
-    "central_article",
     "disagreements",
     "same_fact",
+    "story_title",
     "story_view",
     "timeline",
 ]
@@ -70,19 +71,23 @@ def article_brief(article: Article) -> dict[str, Any]:
     }
 
 
-def central_article(articles: list[Article], language: str | None = None) -> Article:
-    """The member that shares most entities with the others (not a copy), in ``language`` when
-    the story has articles in it; earliest first on ties."""
-    pool = [a for a in articles if language and a.language == language] or articles
-    originals = [a for a in pool if a.copy_of is None] or pool
-    entity_sets = {a.id: {e.id for e in a.entities} for a in articles}
+def story_title(articles: list[Article], language: str | None = None) -> str | None:
+    """The story's title: a real headline when one of its articles has one, in ``language`` (the
+    reader's) when an article in it has one, else in any language; among those, the earliest
+    published article's (the first stored, among articles without a date or of one time), which
+    names the event the story is about where later reports name a development ("Leeds council
+    sets up task force" after "Leeds robot factory to shut"). Only when no article has a headline
+    is the story titled by a first sentence (``Article.title_derived``), chosen the same way. None
+    for a story without articles."""
+    from nutgraf.summarize.digest import published_key
 
-    def centrality(article: Article) -> int:
-        own = entity_sets[article.id]
-        return sum(len(own & entity_sets[other.id]) for other in articles if other.id != article.id)
+    def preference(pair: tuple[int, Article]) -> tuple[bool, bool, tuple[datetime, int]]:
+        position, article = pair
+        headline = bool(article.title.strip()) and not article.title_derived
+        other_language = language is not None and article.language != language
+        return not headline, other_language, published_key(article, position)
 
-    order = {article.id: position for position, article in enumerate(articles)}
-    return max(originals, key=lambda a: (centrality(a), -order[a.id]))
+    return min(enumerate(articles), key=preference)[1].title if articles else None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -373,11 +378,12 @@ def story_view(
 
     ``summary`` is the story's digest: sentences chosen across its articles, each citing its
     article and outlet, in ``language`` when the story has articles in it; the timeline tells a
-    fact in ``language`` too when one of its articles does. ``with_timeline=False`` leaves the
-    timeline empty, for views that do not show it (a story card in a list)."""
+    fact in ``language`` too when one of its articles does. ``title`` is a headline of one of the
+    articles (``story_title``): in ``language`` where one is, and without a reader's language in
+    the language the digest opens with, so that title and digest read alike. ``with_timeline=False``
+    leaves the timeline empty, for views that do not show it (a story card in a list)."""
     from nutgraf.summarize.digest import story_digest
 
-    lead = central_article(articles, language) if articles else None
     digest = story_digest(articles, language=language, sentences=digest_sentences, llm=llm)
     summary = [
         {"text": s.text, "article_id": s.article_id, "outlet": s.outlet, "language": s.language}
@@ -399,7 +405,8 @@ def story_view(
     outlets = Counter(a.outlet for a in articles if a.outlet and a.copy_of is None)
     return {
         "id": story.id,
-        "title": lead.title if lead else story.title,
+        "title": story_title(articles, language or (summary[0]["language"] if summary else None))
+        or story.title,
         "languages": story.languages,
         "outlets": sorted(outlets),
         "also_carried_by": sorted({a.outlet for a in copies if a.outlet} - set(outlets)),

@@ -6,6 +6,7 @@ article, and ``summarize`` does the same for one raw text or HTML page."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,14 @@ MAX_SHOWN_CHARS = 2_000
 """A summary sentence longer than this is shown cut after a word, with "…". Only the fallback to
 the lead ever takes one (a scored sentence has at most 70 words): in a page without full stops the
 first "sentence" is the whole page, and a summary should not store a copy of it."""
+
+MAX_SUMMARY_WORDS = 120
+"""The most words a summary of up to three sentences holds (40 more for each sentence past three;
+issue 24): one over it loses its last sentences, and a single sentence over it is cut after a word,
+with "…". The splitter gives text without case or stops sentence-sized pieces (``nutgraf.lang``);
+this bounds what real sentences can still add up to (on cased CNN/DailyMail, 1 to 3 of 96
+summaries, at most 131 words, as the summarizer's weights changed: bench/results/splitting.md)."""
+_WORD_END = re.compile(r"\S+")
 
 
 @dataclass(slots=True)
@@ -47,7 +56,20 @@ def summarize_sentences(
         sentences, title=title, language=language, count=count, params=params, people=people
     )
     shown = as_shown(sentences, chosen, language)
-    return [_bounded(without_dateline(shown[i].text)) for i in chosen]
+    return _capped([_bounded(without_dateline(shown[i].text)) for i in chosen], count)
+
+
+def _capped(texts: list[str], count: int) -> list[str]:
+    """``texts`` within ``MAX_SUMMARY_WORDS`` (for up to three sentences): the last ones dropped
+    (an antecedent always comes before the sentence that leans on it), a lone long one cut."""
+    limit = MAX_SUMMARY_WORDS * max(count, 3) // 3
+    words = [len(text.split()) for text in texts]
+    while len(texts) > 1 and sum(words) > limit:
+        texts, words = texts[:-1], words[:-1]
+    if texts and words[0] > limit:
+        ends = [match.end() for match in _WORD_END.finditer(texts[0])]
+        texts = [texts[0][: ends[limit - 1]].rstrip(" ,;:…") + "…"]
+    return texts
 
 
 def _bounded(text: str) -> str:
