@@ -23,6 +23,7 @@ EXPORT_FIELDS = {
     "url",
     "outlet",
     "title",
+    "title_derived",
     "language",
     "published",
     "author",
@@ -88,6 +89,22 @@ def test_export_contract(filled_db):
         "https://continental-wire.example/"
     )
     assert wire["source"].endswith("wire-feed.jsonl#L1")
+
+
+def test_an_exported_stand_in_title_stays_a_stand_in_when_read_back(tmp_path):
+    """An article without a headline is titled by its first sentence; its export says so, and
+    ingesting the export keeps it a stand-in, which never titles a story over a real headline."""
+    db = str(tmp_path / "a.db")
+    body = ARTICLE.split("\n\n", 1)[1]  # no headline line
+    assert invoke("ingest", "-", "--db", db, input=body.encode("utf-8")).exit_code == 0
+    exported = json.loads(invoke("export", "--db", db).stdout.splitlines()[0])
+    assert exported["title_derived"] is True and body.startswith(exported["title"].rstrip("…"))
+    copy = tmp_path / "export.jsonl"
+    copy.write_text(json.dumps({**exported, "source": "Harbour Post"}) + "\n", encoding="utf-8")
+    again = str(tmp_path / "b.db")
+    assert invoke("ingest", str(copy), "--db", again).exit_code == 0
+    record = json.loads(invoke("export", "--db", again).stdout.splitlines()[0])
+    assert record["title_derived"] is True and record["title"] == exported["title"]
 
 
 def test_stories_json_contract(filled_db):

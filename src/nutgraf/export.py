@@ -19,6 +19,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "url": article.url,
         "outlet": article.outlet,
         "title": article.title,
+        "title_derived": article.title_derived,
         "language": article.language,
         "published": to_dict(article.published) if article.published is not None else None,
         "author": article.author,

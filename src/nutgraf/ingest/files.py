@@ -152,7 +152,10 @@ def _string(record: dict, key: str) -> str | None:
 
 def document_from_record(record: object, origin: str, default_source_key: str) -> RawDocument:
     """A raw document from one JSON record (``id``, ``url``, ``title``, ``text``/``html``, ``published``,
-    ``source``, ``language``, ``author``); raises :class:`MalformedRecord`."""
+    ``source``, ``language``, ``author``); raises :class:`MalformedRecord`. A record that says its
+    title is a stand-in (``"title_derived": true``, as ``nutgraf export`` writes for an article that
+    had no headline) is read without it, so it is titled by its first sentence again and does not
+    pass for a real headline."""
     if not isinstance(record, dict):
         raise MalformedRecord(f"a record must be a JSON object, not {type(record).__name__}")
     kind = next(
@@ -170,7 +173,7 @@ def document_from_record(record: object, origin: str, default_source_key: str) -
         kind="html" if kind == "html" else "text",
         source_key=outlet or default_source_key,
         url=_string(record, "url"),
-        title=_string(record, "title"),
+        title=None if record.get("title_derived") is True else _string(record, "title"),
         published=_parse_published(record.get("published")),
         outlet=outlet,
         language=_string(record, "language"),
