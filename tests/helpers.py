@@ -72,3 +72,19 @@ def furniture_left(clean_text: str) -> list[str]:
         ):
             found.append(stripped)
     return found
+
+
+def understood_shape(text: str, title: str, language: str = "en"):
+    """An article as ingest hands it to analysis: its text split into sentences, nothing else set."""
+    from nutgraf.lang import split_sentences
+    from nutgraf.model import Article
+
+    return Article(
+        source="test",
+        text=text,
+        title=title,
+        language=language,
+        content_hash="h",
+        source_key="test",
+        sentences=split_sentences(text, language),
+    )

@@ -9,8 +9,9 @@ import re
 import pytest
 
 import nutgraf.analyze as analyze
+from helpers import understood_shape
 from nutgraf.analyze import people_in, understand
-from nutgraf.lang import get_language, split_sentences
+from nutgraf.lang import get_language
 from nutgraf.model import Article
 
 FILLER = (
@@ -43,16 +44,7 @@ def recorded(monkeypatch):
 
 def huge_article() -> Article:
     middle = FILLER * (3 * analyze.MAX_ANALYSED_CHARS // len(FILLER))
-    text = (TOP + middle + BOTTOM).strip()
-    return Article(
-        source="huge",
-        text=text,
-        title="Quay repairs to cost millions",
-        language="en",
-        content_hash="h",
-        source_key="test",
-        sentences=split_sentences(text, "en"),
-    )
+    return understood_shape((TOP + middle + BOTTOM).strip(), "Quay repairs to cost millions")
 
 
 def test_a_huge_article_is_analysed_up_to_the_cap_and_kept_whole(recorded):

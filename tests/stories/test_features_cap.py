@@ -3,7 +3,7 @@ lead embedding come from at most a fixed number of characters, whatever the arti
 
 from __future__ import annotations
 
-from nutgraf.lang import split_sentences
+from helpers import understood_shape
 from nutgraf.model import Article
 from nutgraf.stories import embed, features
 
@@ -11,15 +11,7 @@ PARAGRAPH = "The harbour board met again to discuss the northern quay and its cr
 
 
 def _article(text: str) -> Article:
-    return Article(
-        source="huge",
-        text=text,
-        title="Quay repairs",
-        language="en",
-        content_hash="h",
-        source_key="test",
-        sentences=split_sentences(text, "en"),
-    )
+    return understood_shape(text, "Quay repairs")
 
 
 def test_terms_and_minhash_come_from_the_opening_of_a_huge_article(monkeypatch):

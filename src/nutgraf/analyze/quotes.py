@@ -69,57 +69,26 @@ MAX_DESCRIPTION_WORDS = 6
 CONJUNCTION_WINDOW = 80
 """Characters after a speech verb searched for its "that"/"что" ("told reporters that ...")."""
 
-PRONOUNS = {"en": ("he", "she"), "ru": ("он", "она")}
+QUOTE_WORDS = (
+    "QUOTE_PRONOUNS",
+    "QUOTE_ADVERBS",
+    "CLAUSE_LINKS",
+    "COORDINATORS",
+    "SUBJECT_PRONOUNS",
+    "PREPOSITIONS",
+    "RELATIVES",
+    "DETERMINERS",
+    "DEFINITE_ARTICLES",
+)
+"""The word lists attribution reads from each language module (``nutgraf.lang.en``, ``.ru``, where
+each says what it is for); a language without them gets none, and its quotes are attributed by the
+rules that need no words."""
 
-ADVERBS = {
-    "en": ("also", "later", "then", "further"),
-    "ru": ("также", "тоже", "ещё", "еще", "затем", "позже"),
-}
-"""Adverbs between a pronoun and its speech verb ("he also said", "он также отметил")."""
 
-CLAUSE_LINKS = {
-    "en": ("while", "whereas", "but", "and", "though", "although", "as", "when", "because", "yet"),
-    "ru": ("а", "но", "и", "однако", "хотя", "тогда как", "в то время как", "когда", "потому что"),
-}
-"""Conjunctions that, after a comma, open a clause with a subject of its own: a person named before
-one is not the subject of a speech verb after it ("Sailings resumed, though agents said ..."), and a
-person who speaks after one ends the statement before it ("..., while Abenov echoed ...")."""
+@cache
+def _words_of(language: str, name: str) -> tuple[str, ...]:
+    return tuple(getattr(get_language(language), name, ()))
 
-COORDINATORS = {"en": ("and", "but", "or"), "ru": ("и", "а", "но", "или")}
-"""Before "that"/"что", these add a second reported clause to the first ("said the towns were
-evacuated and that crews ..."): the statement began before them."""
-
-SUBJECT_PRONOUNS = {
-    "en": ("he", "she", "they", "we", "i", "you", "it"),
-    "ru": ("он", "она", "они", "оно", "мы", "я", "вы"),
-}
-"""A pronoun right before a speech verb is its subject ("The attack, he says, is ..."), whoever is
-named before it."""
-
-PREPOSITIONS = {
-    "en": tuple(
-        """in on at of for with by from to about against after before between under over near like than
-        without via into onto toward towards among beside""".split()
-    ),
-    "ru": tuple("в во на о об обо по к ко у для от из при за между перед после без против с со".split()),
-}
-"""A person after one of these is its object, not a subject ("quoted in the Herald saying")."""
-
-RELATIVES = {
-    "en": ("who", "whom", "whose", "which", "where"),
-    "ru": tuple(
-        """который которая которое которые которого которой которому которым которых котором которую
-        где чей чья чьё чьи""".split()
-    ),
-}
-"""Words that open a relative clause: a person named inside ", who now faces X in the last 16," is
-not the subject of the verb after it."""
-
-DETERMINERS = {"en": ("the", "a", "an", "its", "his", "her", "their", "our", "my", "your"), "ru": ()}
-
-DEFINITE = {"en": ("the",), "ru": ()}
-"""English role descriptions point back only when definite ("the minister"; "a spokesman" is
-someone new); Russian has no articles."""
 
 _QUOTED = re.compile(r"“(?P<a>[^”]{2,2000})”|«(?P<b>(?:[^«»]|«[^«»]*»){2,2000})»|\"(?P<c>[^\"]{2,2000})\"")
 _LABEL = re.compile(r"^(?P<name>[^\n,:«»\"“”]{3,60}),\s*(?P<role>[^\n:«»\"“”]{2,160}):\s*$")
@@ -165,7 +134,7 @@ def _speech_verbs(text: str, start: int, end: int, language: str):
 
 @cache
 def _links(language: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(CLAUSE_LINKS.get(language, ()), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(_words_of(language, "CLAUSE_LINKS"), key=len, reverse=True))
 
 
 def _role_words(language: str) -> frozenset[str]:
@@ -195,7 +164,7 @@ def _opens_clause(gap: str, language: str) -> bool:
 
 def _relative_insertions(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     """Spans of the relative clauses set off by commas in text[start:end] (", who now faces ...,")."""
-    relatives = "|".join(RELATIVES.get(language, ()))
+    relatives = "|".join(_words_of(language, "RELATIVES"))
     if not relatives:
         return []
     pattern = re.compile(rf",\s*(?:{relatives})(?!\w)[^,.;:!?]*,", re.IGNORECASE)
@@ -205,8 +174,12 @@ def _relative_insertions(text: str, start: int, end: int, language: str) -> list
 def _ends_with_coordinator(gap: str, language: str) -> bool:
     """ "... Khodorkovsky and has vowed": the verb is coordinated with an earlier one, whose subject
     it shares."""
-    words = [w for w in _words(gap) if w not in ADVERBS.get(language, ()) and w not in ("has", "have", "had")]
-    return bool(words) and words[-1] in COORDINATORS.get(language, ())
+    words = [
+        w
+        for w in _words(gap)
+        if w not in _words_of(language, "QUOTE_ADVERBS") and w not in ("has", "have", "had")
+    ]
+    return bool(words) and words[-1] in _words_of(language, "COORDINATORS")
 
 
 def _closes_apposition(gap: str, before: str) -> bool:
@@ -228,8 +201,8 @@ def _inverts(head: str, verb: str, language: str) -> bool:
 
 
 def _ends_with_pronoun(gap: str, language: str) -> bool:
-    words = [w for w in _words(gap) if w not in ADVERBS.get(language, ())]
-    return bool(words) and words[-1] in SUBJECT_PRONOUNS.get(language, ())
+    words = [w for w in _words(gap) if w not in _words_of(language, "QUOTE_ADVERBS")]
+    return bool(words) and words[-1] in _words_of(language, "SUBJECT_PRONOUNS")
 
 
 def _surname(mention: Mention) -> str:
@@ -333,7 +306,7 @@ class _Speakers:
         plural = self.language == "ru" and word.endswith("ли")
         after_comma = re.search(r",\s*[—–]?\s*$", self.text[max(0, verb_start - 4) : verb_start]) is not None
         insertions = _relative_insertions(self.text, clause_start, verb_start, self.language)
-        relatives = "|".join(RELATIVES.get(self.language, ())[:3])
+        relatives = "|".join(_words_of(self.language, "RELATIVES")[:3])
         for mention in reversed(candidates):
             gap = self.text[mention.end : verb_start]
             antecedent = bool(relatives) and re.search(rf",\s*(?:[^,]*,\s*)?(?:{relatives})\s*$", gap, re.I)
@@ -383,9 +356,9 @@ class _Speakers:
         the Herald", "of its founder Mikhail Khodorkovsky")."""
         words = _words(self.text[max(0, mention.start - 60) : mention.start])
         roles = _role_words(self.language)
-        while words and (words[-1] in DETERMINERS.get(self.language, ()) or words[-1] in roles):
+        while words and (words[-1] in _words_of(self.language, "DETERMINERS") or words[-1] in roles):
             words.pop()
-        return bool(words) and words[-1] in PREPOSITIONS.get(self.language, ())
+        return bool(words) and words[-1] in _words_of(self.language, "PREPOSITIONS")
 
     def after(self, verb_end: int, limit: int) -> Mention | None:
         """The person right after a speech verb ("said Rauf Mammadli", "— сказала директор музея
@@ -413,11 +386,11 @@ class _Speakers:
                 (m.end() for m in re.finditer(r"[,;:—–«»\"“”]", self.text[start : verb.start()])), default=0
             )
             head = self.text[start + head_start : verb.start()]
-            words = [w for w in _words(head) if w not in ADVERBS.get(self.language, ())]
+            words = [w for w in _words(head) if w not in _words_of(self.language, "QUOTE_ADVERBS")]
             if (
                 words
                 and not self.between(start + head_start, verb.start())
-                and words[-1] not in SUBJECT_PRONOUNS.get(self.language, ())
+                and words[-1] not in _words_of(self.language, "SUBJECT_PRONOUNS")
             ):
                 return True
         return False
@@ -469,7 +442,9 @@ class _Speakers:
                 continue
             first = next((m for m in named if not self.is_modifier(m)), None)
             opening = _words(self.text[start : start + 20])[:1]
-            if first is not None and not (opening and opening[0] in PRONOUNS.get(self.language, ())):
+            if first is not None and not (
+                opening and opening[0] in _words_of(self.language, "QUOTE_PRONOUNS")
+            ):
                 return first
             fallback = fallback or first
         return fallback
@@ -510,7 +485,7 @@ class _Speakers:
         words = _words(phrase)
         if not words or len(words) > MAX_DESCRIPTION_WORDS:
             return None
-        definite = DEFINITE.get(self.language, ())
+        definite = _words_of(self.language, "DEFINITE_ARTICLES")
         if definite and words[0] not in definite and not words[0].endswith(("'s", "’s")):
             return None
         roles = set(words) & _role_words(self.language)  # singular: "officials" are not one person
@@ -584,7 +559,7 @@ def _prefix_role(words: list[str], language: str) -> str | None:
 
 
 def _has_pronoun(window: str, language: str) -> bool:
-    return any(re.search(rf"\b{p}\b", window, re.IGNORECASE) for p in PRONOUNS.get(language, ()))
+    return any(re.search(rf"\b{p}\b", window, re.IGNORECASE) for p in _words_of(language, "QUOTE_PRONOUNS"))
 
 
 def _speaker_in(window: str, offset: int, speakers: _Speakers, position: int) -> Mention | None:
@@ -706,7 +681,7 @@ def _content(text: str, language: str) -> str:
     stands before it (then the clause began earlier: "... were evacuated and that crews ...")."""
     content = text.strip(" ,:")
     conjunctions = getattr(get_language(language), "REPORTED_CONJUNCTIONS", ())
-    coordinators = "|".join(COORDINATORS.get(language, ()))
+    coordinators = "|".join(_words_of(language, "COORDINATORS"))
     for conjunction in conjunctions:
         match = re.search(rf"\b{conjunction}\b\s*", content[:CONJUNCTION_WINDOW])
         if match:
@@ -754,10 +729,10 @@ def _reported_subject(position: int, verb: re.Match, speakers: _Speakers) -> Men
 
 def _is_pronoun(head: str, language: str) -> bool:
     """Whether a clause's words before its verb are he/she (and an adverb: "он также")."""
-    adverbs = "|".join(ADVERBS.get(language, ()))
+    adverbs = "|".join(_words_of(language, "QUOTE_ADVERBS"))
     return any(
         re.fullmatch(rf"\s*{p}\s+(?:(?:{adverbs})\s+)?", head, re.IGNORECASE)
-        for p in PRONOUNS.get(language, ())
+        for p in _words_of(language, "QUOTE_PRONOUNS")
     )
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "SUPPORTED",
     "all_languages",
     "content_terms",
+    "cut_at_word",
     "detect_language",
     "get_language",
     "paragraphs",
@@ -49,6 +50,16 @@ SUPPORTED: tuple[str, ...] = ("en", "ru")
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` up to ``limit`` characters, cut after its last whole word there (at ``limit`` when
+    no space comes before it); the text itself when it is no longer. Every bounded read of an
+    article (grouping features, the lead embedding, search snippets) cuts the same way."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    return text[: cut if cut > 0 else limit]
 
 
 @cache

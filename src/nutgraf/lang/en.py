@@ -1136,3 +1136,34 @@ FIGURE_PERIODS: tuple[tuple[str, str], ...] = (
 
 FIGURE_GROUP_SEPARATORS = ",\u00a0\u2009\u202f"
 """Characters that group thousands ("1,200", or a no-break/thin space); "." is the decimal point."""
+
+# --- Quote attribution (nutgraf.analyze.quotes) ---------------------------------------------------
+
+QUOTE_PRONOUNS: tuple[str, ...] = ("he", "she")
+"""Pronouns that stand for a speaker named earlier ("..., he said")."""
+QUOTE_ADVERBS: tuple[str, ...] = ("also", "later", "then", "further")
+"""Adverbs between a pronoun and its speech verb ("he also said")."""
+CLAUSE_LINKS: tuple[str, ...] = (
+    "while", "whereas", "but", "and", "though", "although", "as", "when", "because", "yet",
+)  # fmt: skip
+"""Conjunctions that, after a comma, open a clause with a subject of its own: a person named before
+one is not the subject of a speech verb after it ("Sailings resumed, though agents said ..."), and a
+person who speaks after one ends the statement before it ("..., while Abenov echoed ...")."""
+COORDINATORS: tuple[str, ...] = ("and", "but", "or")
+"""Before "that", these add a second reported clause to the first ("said the towns were evacuated
+and that crews ..."): the statement began before them."""
+SUBJECT_PRONOUNS: tuple[str, ...] = ("he", "she", "they", "we", "i", "you", "it")
+"""A pronoun right before a speech verb is its subject ("The attack, he says, is ..."), whoever is
+named before it."""
+PREPOSITIONS: tuple[str, ...] = tuple(
+    """in on at of for with by from to about against after before between under over near like than
+    without via into onto toward towards among beside""".split()
+)
+"""A person after one of these is its object, not a subject ("quoted in the Herald saying")."""
+RELATIVES: tuple[str, ...] = ("who", "whom", "whose", "which", "where")
+"""Words that open a relative clause: a person named inside ", who now faces X in the last 16," is
+not the subject of the verb after it."""
+DETERMINERS: tuple[str, ...] = ("the", "a", "an", "its", "his", "her", "their", "our", "my", "your")
+"""Words that may open a role description before a name ("the harbour master Ann Lowe")."""
+DEFINITE_ARTICLES: tuple[str, ...] = ("the",)
+"""Role descriptions point back only when definite ("the minister"; "a spokesman" is someone new)."""

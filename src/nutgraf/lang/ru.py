@@ -1138,3 +1138,31 @@ FIGURE_PERIODS: tuple[tuple[str, str], ...] = (
 
 FIGURE_GROUP_SEPARATORS = " \u00a0\u2009\u202f"
 """Characters that group thousands ("3 400", or a no-break/thin space); "," and "." are decimal points."""
+
+# --- Quote attribution (nutgraf.analyze.quotes) ---------------------------------------------------
+
+QUOTE_PRONOUNS: tuple[str, ...] = ("он", "она")
+"""Pronouns that stand for a speaker named earlier ("..., — сказал он")."""
+QUOTE_ADVERBS: tuple[str, ...] = ("также", "тоже", "ещё", "еще", "затем", "позже")
+"""Adverbs between a pronoun and its speech verb ("он также отметил")."""
+CLAUSE_LINKS: tuple[str, ...] = (
+    "а", "но", "и", "однако", "хотя", "тогда как", "в то время как", "когда", "потому что",
+)  # fmt: skip
+"""Conjunctions that, after a comma, open a clause with a subject of its own (see ``en``)."""
+COORDINATORS: tuple[str, ...] = ("и", "а", "но", "или")
+"""Before "что", these add a second reported clause to the first: the statement began before them."""
+SUBJECT_PRONOUNS: tuple[str, ...] = ("он", "она", "они", "оно", "мы", "я", "вы")
+"""A pronoun right before a speech verb is its subject, whoever is named before it."""
+PREPOSITIONS: tuple[str, ...] = tuple(
+    "в во на о об обо по к ко у для от из при за между перед после без против с со".split()
+)
+"""A person after one of these is its object, not a subject."""
+RELATIVES: tuple[str, ...] = tuple(
+    """который которая которое которые которого которой которому которым которых котором которую
+    где чей чья чьё чьи""".split()
+)
+"""Words that open a relative clause: a person named inside one is not the subject of the verb
+after it."""
+DETERMINERS: tuple[str, ...] = ()
+DEFINITE_ARTICLES: tuple[str, ...] = ()
+"""Russian has no articles: role descriptions ("вице-премьер") may point back without one."""

@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from nutgraf.errors import ConfigError
-from nutgraf.lang import content_terms
+from nutgraf.lang import content_terms, cut_at_word
 from nutgraf.store.schema import ArticleRow, MetaRow
 
 __all__ = [
@@ -362,8 +362,7 @@ def highlight(value: str, query: _Query, *, words: int | None = None) -> tuple[s
     the text is escaped; only our ``<mark>`` is markup."""
     truncated = len(value) > MAX_HIGHLIGHT_CHARS
     if truncated:
-        cut = value.rfind(" ", 0, MAX_HIGHLIGHT_CHARS + 1)
-        value = value[: cut if cut > 0 else MAX_HIGHLIGHT_CHARS]
+        value = cut_at_word(value, MAX_HIGHLIGHT_CHARS)
     value = _SPACE.sub(" ", value).strip()
     tokens = list(_WORD.finditer(value))
     matches = query.matcher()

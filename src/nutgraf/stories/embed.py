@@ -17,6 +17,7 @@ from functools import cache
 
 import numpy as np
 
+from nutgraf.lang import cut_at_word
 from nutgraf.model import Article
 
 __all__ = [
@@ -118,10 +119,7 @@ def embed_sentences(texts: list[str]) -> np.ndarray | None:
 
 def _bounded(text: str) -> str:
     """``text`` up to ``MAX_EMBED_CHARS``, cut after a whole word."""
-    if len(text) <= MAX_EMBED_CHARS:
-        return text
-    cut = text.rfind(" ", 0, MAX_EMBED_CHARS + 1)
-    return text[: cut if cut > 0 else MAX_EMBED_CHARS]
+    return cut_at_word(text, MAX_EMBED_CHARS)
 
 
 def sentence_vectors(texts: list[str]) -> list[np.ndarray] | None:

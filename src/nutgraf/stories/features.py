@@ -15,7 +15,7 @@ from datetime import datetime
 
 from nutgraf.analyze import MAX_ANALYSED_CHARS
 from nutgraf.analyze.dates import extract_dates
-from nutgraf.lang import content_terms
+from nutgraf.lang import content_terms, cut_at_word
 from nutgraf.model import Article
 from nutgraf.stories.embed import encode_vector
 
@@ -148,10 +148,7 @@ def article_features(article: Article, embedding: list[float] | None = None) -> 
 def _feature_text(text: str) -> str:
     """The part of an article's text its features are taken from: up to ``MAX_FEATURE_CHARS``
     characters, cut after a whole word."""
-    if len(text) <= MAX_FEATURE_CHARS:
-        return text
-    cut = text.rfind(" ", 0, MAX_FEATURE_CHARS + 1)
-    return text[: cut if cut > 0 else MAX_FEATURE_CHARS]
+    return cut_at_word(text, MAX_FEATURE_CHARS)
 
 
 def headline_days(article: Article) -> dict[str, list[str]]:
