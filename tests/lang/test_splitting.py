@@ -251,3 +251,10 @@ def test_lower_cased_cnn_dailymail_is_split_into_sentences():
         pieces = [words(s.text) for s in split_sentences(text, "en")]
         assert len(pieces) >= words(text) / MAX_PIECE_WORDS
         assert max(pieces) <= IMPLAUSIBLE_WORDS
+
+
+def test_a_paragraph_that_opens_with_a_web_address_is_not_split_at_its_dots():
+    """A page's source line, tokenised as some corpora give it, is a link, not lower-case prose."""
+    line = "http: / / www. harbour - post. example / 2026 / 03 / ferry - talks - resume"
+    assert texts(line, "en") == [line]
+    assert texts("www. harbour - post. example / ferry", "en") == ["www. harbour - post. example / ferry"]
