@@ -18,8 +18,9 @@ the references of each article, averaged) for
 
 "sumy TextRank, readable" is TextRank's ranking held to the readability rules below: its
 best-rated sentences in turn, skipping any that would make the summary unreadable. "(diagnostic)
-Nutgraf without the lede bonus" is not a system we ship: it shows what the lede bonus costs or
-earns on each set. For a set whose references are extracts (BBC), a paragraph after the table says
+Nutgraf without the commentary rule" is not a system we ship: it lets a sentence of commentary
+("The revelation suggests that...", ``nutgraf.summarize.article.characterises``) take a lead place,
+and shows what keeping it out costs or earns on each set. For a set whose references are extracts (BBC), a paragraph after the table says
 what they keep: the first sentence how often, how well centrality and position rank the sentences
 they keep, and how often they keep the first sentences Nutgraf keeps only for the lede bonus.
 
@@ -124,7 +125,7 @@ TIMING_ARTICLES = 300
 TIMING_PASSES = 5
 """ms/article is the best of 5 timed runs over (up to) the first 300 articles of a set."""
 
-DIAGNOSTIC = "(diagnostic) Nutgraf without the lede bonus"
+DIAGNOSTIC = "(diagnostic) Nutgraf without the commentary rule"
 EXTRACTIVE_SHARE = 0.9
 """References whose sentences are at least 90% verbatim article sentences are extractive: for those
 the bench says which of the article's sentences they keep."""
@@ -162,6 +163,7 @@ def nutgraf_system(article: Article, count: int, params: SummaryParams | None = 
 
 
 NO_LEDE = SummaryParams(lede=0.0)
+NO_COMMENTARY_RULE = SummaryParams(commentary=False)
 
 
 def choose(
@@ -177,10 +179,11 @@ def choose(
     )
 
 
-def nutgraf_without_lede(article: Article, count: int) -> list[str]:
-    """A diagnostic, not a system we ship: Nutgraf with no bonus for the lede, the same ranking and
-    readability rules otherwise. It shows what the lede bonus costs or earns on each set."""
-    return nutgraf_system(article, count, NO_LEDE)
+def nutgraf_without_commentary_rule(article: Article, count: int) -> list[str]:
+    """A diagnostic, not a system we ship: Nutgraf with commentary ("The revelation suggests
+    that...") free to take a lead place, the same ranking and readability rules otherwise. It shows
+    what keeping commentary out of the lead costs or earns on each set."""
+    return nutgraf_system(article, count, NO_COMMENTARY_RULE)
 
 
 def lead_system(article: Article, count: int) -> list[str]:
@@ -497,7 +500,7 @@ def english(
         ]
         if callable(newspaper):
             systems.append(("newspaper4k", newspaper))
-        systems.append((DIAGNOSTIC, nutgraf_without_lede))
+        systems.append((DIAGNOSTIC, nutgraf_without_commentary_rule))
         rows += evaluate(f"{stem} ({part})", systems, articles, references, count, scorer)
         notes.append(reference_diagnostics(f"{stem} ({part})", articles, references, count))
     return rows, notes
@@ -518,7 +521,7 @@ def russian_rouge(
         ("sumy LexRank", sumy_system("lexrank", "ru")),
         ("sumy TextRank", sumy_system("textrank", "ru")),
         ("sumy TextRank, readable", readable_textrank("ru")),
-        (DIAGNOSTIC, nutgraf_without_lede),
+        (DIAGNOSTIC, nutgraf_without_commentary_rule),
     ]
     return evaluate(
         f"rt-summaries-ru ({part})",

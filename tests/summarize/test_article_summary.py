@@ -18,6 +18,9 @@ from nutgraf.summarize import article as summary_module
 from nutgraf.summarize.article import (
     as_shown,
     centrality,
+    characterises,
+    name_keys,
+    proper_names,
     readability_problems,
     sentence_terms,
     without_connective,
@@ -115,6 +118,69 @@ def test_a_retelling_in_the_lead_gives_its_place_to_the_next_sentence():
     chosen = chosen_texts(text, "Crane falls on Port Elsworth ferry ramp", "en", count=3)
     sentences = [s.text for s in split_sentences(text, "en")]
     assert chosen == [sentences[0], sentences[2], sentences[3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The announcement suggests that both operators will have room to plan their timetables.", "en"),
+        ("The decision came after weeks of talks, signalling that the port may reopen sooner.", "en"),
+        ("The comments underscore a continued effort by Elsworth and Kell to share the harbour.", "en"),
+        ("The exchange points to a shift in how the two ports see the crossing.", "en"),
+        ("Встреча свидетельствует о стремлении сторон сохранить паромное сообщение.", "ru"),
+        ("Решение подчёркивает желание администрации порта вернуть паромы на север.", "ru"),
+        ("Паромы вернулись к северному терминалу, свидетельствуя о конце ремонта.", "ru"),
+    ],
+)
+def test_commentary_is_told_from_news(text, language):
+    assert characterises(text, language, frozenset({"elsworth", "kell"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a person's or a place's reading is reported, a figure or a quotation is news
+        ("Port director Ann Lowe underscored that the ramp had passed its inspection.", "en"),
+        ("Elsworth's harbour master said the closure reflects the state of the cranes.", "en"),
+        ("He suggested that the ferries return to the northern terminal next week.", "en"),
+        ("The figures suggest a 12% fall in crossings since the ramp collapsed.", "en"),
+        ('The closure, officials said, "reflects nothing but caution".', "en"),
+        ("The inspection found a cracked cable and a worn brake on the crane.", "en"),
+        ("Лоу подчёркивает, что рампа прошла проверку в апреле.", "ru"),
+        ("Инженеры осмотрели кран и нашли трещину в тросе.", "ru"),
+        # a noun, a passive, a source named after what it said, nothing said after the verb
+        ("Rain flooded the signal box at the northern terminal on Tuesday night.", "en"),
+        ("A levy on ferry tickets has been suggested as a way to pay for the repairs.", "en"),
+        ("Ferry users are patient but worried, suggests a survey of the port's passengers.", "en"),
+        ("Ferry users are growing impatient with the closure, a survey suggests.", "en"),
+        ("Паромщики устали от ремонта, свидетельствует опрос жителей порта.", "ru"),
+        # a person's reading, named after the verb
+        ("Private surveys suggest a quicker repair than the port expects, Ms Lowe said.", "en"),
+    ],
+)
+def test_news_is_not_commentary(text, language):
+    names = proper_names(split_sentences("Ann Lowe runs the port of Elsworth. Директор Анна Лоу.", language))
+    people = [name_keys("Ann Lowe"), name_keys("Анна Лоу")]
+    assert not characterises(text, language, names, people)
+
+
+@pytest.mark.shipped
+def test_commentary_takes_no_place_of_the_lead():
+    """A lead that interprets ("The announcement suggests...") gives its places to the news after it."""
+    text = (
+        "Port Elsworth will reopen its northern ferry terminal on Monday, the port authority said.\n\n"
+        "The announcement suggests that both operators will have room to plan their summer timetables.\n\n"
+        "The decision came after weeks of talks, signalling that the harbour may soon return to normal.\n\n"
+        "Engineers replaced the cable of the crane that collapsed onto the loading ramp in March.\n\n"
+        "Kell Ferries said its first crossing would leave the northern quay at 6am.\n"
+    )
+    sentences = [s.text for s in split_sentences(text, "en")]
+    chosen = chosen_texts(text, "Port Elsworth ferry terminal to reopen", "en", count=3)
+    assert chosen == [sentences[0], sentences[3], sentences[4]]
+    kept = chosen_texts(
+        text, "Port Elsworth ferry terminal to reopen", "en", count=3, params=SummaryParams(commentary=False)
+    )
+    assert kept == sentences[:3]  # the rule, not the ranking, keeps commentary out
 
 
 def test_centrality_scales_the_most_shared_sentence_to_one():

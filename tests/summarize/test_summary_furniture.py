@@ -15,11 +15,11 @@ from helpers import KNOWN_FURNITURE, furniture_left, needs_shared
 from nutgraf.analyze import understand
 from nutgraf.clean import FurnitureModel, decode_bytes, extract
 from nutgraf.ingest import iter_documents
-from nutgraf.lang import get_language
+from nutgraf.lang import get_language, split_sentences
 from nutgraf.model import RawDocument
 from nutgraf.pipeline import people_named, prepare
 from nutgraf.summarize import summarize, summarize_sentences
-from nutgraf.summarize.article import _aside, _bare_quote, _dangles, name_keys
+from nutgraf.summarize.article import _aside, _bare_quote, _dangles, characterises, name_keys, proper_names
 
 TICKER = re.compile(r"\b(?:USD|EUR|CNY|BYN|RUB)\s+\d+[.,]\d+|\d+[.,]\d+\s*(?:USD|EUR|CNY|BYN|RUB)\b")
 
@@ -105,6 +105,24 @@ def test_summaries_read_on_their_own(samples, name):
                     assert any(names_in_full(t, keys) for t in summary[:k]) or not any(
                         names_in_full(t, keys) for t in sentences[:position]
                     ), (source, sentence)
+
+
+@pytest.mark.parametrize("name", ["samples", "seeds"])
+def test_summaries_tell_news_not_commentary(samples, name):
+    """No summary sentence only interprets what the others told (issue 24: seed 000 ended on "The
+    ... suggests that..." and "... signaling that...")."""
+    for source, summary, sentences, language, _people in ingest_summaries(input_paths(name, samples)):
+        names = proper_names(split_sentences("\n\n".join(sentences), language))
+        for sentence in summary:
+            assert not characterises(sentence, language, names), (source, sentence)
+
+
+def test_the_st_petersburg_seed_summary_keeps_the_map():
+    """Seed 002's news, the map of Polish troops that Lukashenko showed, is in its summary (issue 24)."""
+    seeds = needs_shared("seeds")
+    results = ingest_summaries(sorted(seeds.glob("*.txt")))
+    [summary] = [summary for _, summary, sentences, *_ in results if any("Grodno" in t for t in sentences)]
+    assert any("map" in t and "Polish" in t for t in summary), summary
 
 
 def _words(text: str) -> list[str]:

@@ -45,7 +45,9 @@ __all__ = [
     "SummaryParams",
     "as_shown",
     "centrality",
+    "characterises",
     "name_keys",
+    "proper_names",
     "readability_problems",
     "select_sentences",
     "sentence_terms",
@@ -81,7 +83,7 @@ and ROUGE-1/2/Lsum (a summary must not be worse than the lead on any kind of new
 ratio; each set's figure in the bench's table is also given with the setting chosen without it
 (leave one set out), on the three quarters never used to choose. Reported there (ROUGE-1/2/Lsum,
 leave-one-set-out setting; LEAD and LexRank of the same run): CNN/DM 49.47/25.67/38.89 (LEAD-3
-48.96/25.28/38.64, LexRank 45.28/21.68/34.31), BBC 44.80/36.13/43.73 (44.42/35.75/43.35;
+48.96/25.28/38.64, LexRank 45.28/21.68/34.31), BBC 44.79/36.13/43.73 (44.42/35.75/43.35;
 49.02/42.18/48.22), XSum 37.04/15.04/28.54 (LEAD-1 37.21/15.36/28.59; 32.74/11.67/25.02), RT
 31.49/11.08/28.07 (30.51/10.95/27.15; 25.83/6.72/22.71); bench/results/summarization.md. The length bonus is 0 on every
 leave-one-out fold: it favoured long sentences over the lead's and cost RT's ROUGE-2 most. Proxies
@@ -153,6 +155,7 @@ month's name ("3 people (two children) - " is not a dateline)."""
 _ASIDE = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))[\s.]*")
 """A sentence that is all in brackets: a credit, an editor's note or a caption, not a statement."""
 _NAME_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _TERM = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 """The word pattern of ``nutgraf.lang.content_terms`` (tests check both give the same terms)."""
 
@@ -169,6 +172,8 @@ class SummaryParams:
     position: float = POSITION_WEIGHT
     decay: float = POSITION_DECAY
     lead: float = LEAD_WEIGHT
+    commentary: bool = True
+    """Whether commentary (:func:`characterises`) is kept out of the lead's places."""
 
 
 @cache
@@ -560,6 +565,77 @@ def _points_at_headline(text: str, language: str | None) -> bool:
     return bool(words) and words[0] in pronouns and (len(words) < 2 or words[1] not in clause_words)
 
 
+@cache
+def _commentary_verbs(language: str | None) -> re.Pattern[str] | None:
+    verbs = getattr(get_language(language), "COMMENTARY_VERBS", ())
+    if not verbs:
+        return None
+    alternatives = "|".join(
+        re.escape(verb).replace(r"\ ", r"\s+") for verb in sorted(set(verbs), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def proper_names(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The words (case-folded) that some sentence capitalises after its first word: the names the
+    text uses, in any language with capitals."""
+    return frozenset(
+        word.casefold()
+        for sentence in sentences
+        for word in _NAME_WORD.findall(sentence.text)[1:]
+        if word[0].isupper()
+    )
+
+
+def characterises(
+    text: str,
+    language: str | None,
+    names: frozenset[str] = frozenset(),
+    people: Iterable[tuple[str, ...]] = (),
+) -> bool:
+    """Whether the sentence interprets instead of telling: a verb of commentary ("The revelation
+    suggests that...", "The confirmation came ahead of the summit, signaling that...", "Встреча
+    свидетельствует о...") whose subject names nobody: no capitalised word before it but the first,
+    which is not one of ``names`` (:func:`proper_names`), and no "he" or "she"; the verb says
+    something after it, and is not a noun or a passive ("the signal box", "has been suggested"),
+    nor, after a comma, anything but a participle ("..., signaling that" but not "..., suggests a
+    report");
+    and no figure, quotation or person (``people``, as :func:`name_keys`) anywhere in the sentence
+    (a person's reading, "..., Ms Lowe said", is reported speech).
+
+    Such a sentence tells the reader nothing the sentences around it did not, so it takes no lead
+    place in a summary and counts as filler in a digest; it may still be chosen for what it shares
+    with the article. "Putin's remarks underscore...", "Lukashenko underscored...", "..., a survey
+    suggests." or "The data suggest a 5% rise" are not commentary by this test."""
+    verbs = _commentary_verbs(language)
+    match = verbs.search(text) if verbs is not None else None
+    if match is None or _DIGIT.search(text) or _QUOTE_MARKS.search(text):
+        return False
+    before = _NAME_WORD.findall(text, 0, match.start())
+    if (
+        not before
+        or any(word[0].isupper() for word in before[1:])
+        or not _NAME_WORD.search(text, match.end())
+    ):
+        return False
+    module = get_language(language)
+    if before[-1].casefold() in getattr(module, "COMMENTARY_NOT_AFTER", ()):
+        return False
+    if text[: match.start()].rstrip().endswith(",") and not match.group().casefold().endswith(
+        tuple(getattr(module, "COMMENTARY_PARTICIPLE_ENDINGS", ()))
+    ):
+        return False  # "..., suggests a report": who said it, after what they said
+    persons = getattr(module, "QUOTE_PRONOUNS", ())
+    if any(word.casefold() in persons for word in before):
+        return False
+    first = before[0].casefold()
+    key = first[: max(NAME_PREFIX, len(first) - 2)]
+    if any(name.startswith(key) for name in names):
+        return False
+    surnames = tuple(keys[-1] for keys in people if keys)
+    return not surnames or not any(word.startswith(surnames) for word in _name_words(text))
+
+
 def _retells(bag: set[str], others: Iterable[int], bags: list[set[str]]) -> bool:
     """Whether a sentence's terms are mostly (``MAX_OVERLAP``) those of one of ``others``."""
     return any(bag and len(bag & bags[other]) / len(bag) > MAX_OVERLAP for other in others)
@@ -594,6 +670,9 @@ def select_sentences(
     inside_quote = _quote_flags(sentences)
 
     full_names = _full_names(people)
+    commentary_verbs = _commentary_verbs(language) if params.commentary else None
+    names: frozenset[str] | None = None  # computed when a sentence has a verb of commentary
+    person_keys = [name_keys(person) for person in people]
     scored = []
     lede = True
     lead: list[int] = []  # the first ``count`` eligible sentences, a retelling of one skipped
@@ -609,17 +688,21 @@ def select_sentences(
         ):
             continue
         overlap = len(title_terms & bags[index]) / len(title_terms) if title_terms else 0.0
+        news = True
+        if commentary_verbs is not None and commentary_verbs.search(sentence.text):
+            names = proper_names(sentences) if names is None else names
+            news = not characterises(sentence.text, language, names, person_keys)
         score = (
-            params.lede * lede
+            params.lede * (lede and news)
             + params.centrality * central[index]
             + params.title * overlap
             + params.length * min(words / params.saturation, 1.0)
             + (params.position * math.exp(-index / params.decay) if params.position else 0.0)
         )
-        if params.lead and len(lead) < count and not _retells(bags[index], lead, bags):
+        if params.lead and news and len(lead) < count and not _retells(bags[index], lead, bags):
             score += params.lead
             lead.append(index)
-        lede = False
+        lede = lede and not news
         scored.append((score, index))
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     candidates = {index for _score, index in scored}

@@ -14,7 +14,9 @@ Choosing among the candidates is Maximal Marginal Relevance:
   figure, date or quote tells less than one that does: one that names only places and
   organisations counts ``PLACE_WEIGHT`` of its relevance, and one that names nothing and only
   characterizes ("Observers have long noted the growing importance of regional cooperation")
-  ``FILLER_WEIGHT``, so filler wins only where a story has nothing else left to tell;
+  ``FILLER_WEIGHT``, so filler wins only where a story has nothing else left to tell; so does
+  commentary, a sentence that interprets instead of telling ("The talks underscore a continued
+  effort by Moscow and Minsk": ``nutgraf.summarize.article.characterises``);
 - **redundancy** is its similarity to sentences already chosen; a candidate that retells a chosen
   sentence is never taken.
 
@@ -49,9 +51,11 @@ from typing import TYPE_CHECKING
 from nutgraf.lang import content_terms, split_sentences
 from nutgraf.model import Article, Sentence
 from nutgraf.summarize.article import (
+    _commentary_verbs,
     _opening_dangles,
     _points_at_headline,
     as_shown,
+    characterises,
     name_keys,
     readability_problems,
     surname_only,
@@ -409,7 +413,14 @@ def sentence_similarity(text_a: str, article_a: Article, text_b: str, article_b:
     return _similarity(_candidate(text_a, article_a, 0), _candidate(text_b, article_b, 0))
 
 
-def _candidate(text: str, article: Article, position: int, span: tuple[int, int] | None = None) -> _Candidate:
+def _candidate(
+    text: str,
+    article: Article,
+    position: int,
+    span: tuple[int, int] | None = None,
+    names: frozenset[str] | None = None,
+) -> _Candidate:
+    """``names``: the article's ``_name_words`` when the caller has them."""
     span = span if span is not None else _span(text, article)
     figures = _figures_in(span, article)
     entities, named = _entities_in(text, article)
@@ -423,7 +434,28 @@ def _candidate(text: str, article: Article, position: int, span: tuple[int, int]
         entities=entities,
         named=named,
         figures=figures,
-        kind=news_kind(span, article, named, figures),
+        kind="filler" if _commentary(text, article, names) else news_kind(span, article, named, figures),
+    )
+
+
+def _commentary(text: str, article: Article, names: frozenset[str] | None) -> bool:
+    """Whether the sentence is commentary (``characterises``); the names are read only when it has
+    a verb of commentary."""
+    verbs = _commentary_verbs(article.language)
+    if verbs is None or verbs.search(text) is None:
+        return False
+    people = [keys for keys, _id in _people(article).items()]
+    return characterises(text, article.language, _name_words(article) if names is None else names, people)
+
+
+def _name_words(article: Article) -> frozenset[str]:
+    """The words of the names of the article's entities, case-folded: what ``characterises`` takes
+    for a name when a sentence opens with one."""
+    return frozenset(
+        word.casefold()
+        for entity in article.entities
+        for name in {entity.name, *(entity.names or {}).values()}
+        for word in _WORD.findall(name)
     )
 
 
@@ -482,6 +514,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     seen: set[str] = set()
     for article in articles:
         people = _people(article)
+        names = _name_words(article)
         sentences = _first_sentences(article) if LEAD_CANDIDATES else []
         position_of = {}
         for index, sentence in enumerate(sentences):
@@ -508,7 +541,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             if not key or key in seen:
                 continue
             seen.add(key)
-            candidate = _candidate(text, article, position, span)
+            candidate = _candidate(text, article, position, span, names)
             if position:
                 candidate.introduced_by = _opening_surname(text, people)
             found.append(candidate)
