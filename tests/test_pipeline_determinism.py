@@ -102,3 +102,60 @@ def test_a_sparse_source_is_cleaned_alike_whatever_the_batch(tmp_path):
             ingest(iter_documents([feed]), store, options=IngestOptions(batch_size=batch_size))
             texts.append({a.external_id: a.text for a in store.iter_articles()})
     assert texts[0] == texts[1] == texts[2]
+
+
+def _stored(db: Path) -> tuple[dict, list, dict]:
+    with open_store(db) as store:
+        articles = list(store.iter_articles())
+    texts = {Path(a.source).name: a.text for a in articles}
+    summaries = {Path(a.source).name: a.summary for a in articles}
+    groups: dict[int | None, list[str]] = {}
+    for article in articles:
+        groups.setdefault(article.story_id, []).append(Path(article.source).name)
+    return texts, sorted(sorted(group) for group in groups.values()), summaries
+
+
+@pytest.mark.slow
+def test_a_worker_pool_stores_what_one_process_stores(wire, tmp_path, monkeypatch):
+    """With a pool the workers enrich a batch while this process stores the one before (issue 25):
+    the same articles, summaries and stories as in one process, in the same order."""
+    import nutgraf.pipeline as pipeline
+
+    with open_store(tmp_path / "one.db") as store:
+        ingest(iter_documents(wire), store, options=IngestOptions(batch_size=5, workers=1))
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ARTICLES", 2)  # every batch goes to the pool
+    with open_store(tmp_path / "pool.db") as store:
+        report = ingest(iter_documents(wire), store, options=IngestOptions(batch_size=5, workers=2))
+        order = [Path(a.source).name for a in store.iter_articles()]
+    assert report.new == REPORTS and not report.failures
+    assert _stored(tmp_path / "pool.db") == _stored(tmp_path / "one.db")
+    assert order == [path.name for path in wire]
+
+
+def test_a_document_repeated_in_one_run_is_understood_once(wire, tmp_path, monkeypatch):
+    """A second copy read in the same run (same URL, same bytes or same clean text from the same
+    outlet) is a duplicate of the first without being enriched (issue 25)."""
+    import nutgraf.pipeline as pipeline
+
+    copies = tmp_path / "copies" / "northgate-wire"
+    copies.mkdir(parents=True)
+    english = [path for path in wire if path.parent.name == "northgate-wire"][:3]
+    files = []
+    for n, path in enumerate(english):
+        for copy in ("a", "b"):
+            files.append(copies / f"{n}{copy}.txt")
+            files[-1].write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    enriched: list[str] = []
+    real = pipeline.enrich
+
+    def counting(articles, options=None):
+        enriched.extend(Path(a.source).name for a in articles)
+        return real(articles, options)
+
+    monkeypatch.setattr(pipeline, "enrich", counting)
+    with open_store(tmp_path / "copies.db") as store:
+        report = ingest(iter_documents([copies.parent]), store, options=IngestOptions(batch_size=4))
+        assert store.count_articles() == 3
+    assert report.new == 3 and report.duplicates == 3
+    assert sorted(enriched) == ["0a.txt", "1a.txt", "2a.txt"]
+    assert len(set(report.article_ids)) == 3 and len(report.article_ids) == 6

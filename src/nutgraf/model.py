@@ -186,6 +186,9 @@ class Article:
     removed_lines: list[str] = field(default_factory=list)
     embedding: list[float] | None = None
     """Unit lead embedding for grouping (not stored on its own; it goes into the features)."""
+    grouping: dict | None = None
+    """Its grouping features (``nutgraf.stories.features.Features.to_dict``), computed where it
+    was enriched (a worker), so that the one process that groups and stores only decides."""
 
 
 @dataclass(slots=True)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,12 @@ takes 3 pages: MIN_REPEAT_DOCS). Counted over the input, not a batch, so the tex
 depend on the batch size or on where a restart fell (tests/test_pipeline_determinism.py). A design
 bound, not fitted to any set: it only needs to exceed MIN_REPEAT_DOCS for a folder of one site's
 pages, and it bounds the pages held in memory before cleaning."""
+
+WORKER_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+"""Set to 1 (unless the user set them) for the worker processes: each worker is one process on one
+core, and numpy's BLAS threads in several workers only wait on each other. With 2 workers on 2
+cores this took a 300-article Russian ingest from 31.2 s to 26.6 s (bench/throughput.py's ingest
+run alone, with and without)."""
 
 CHUNK_SIZE = 16
 """Articles per task sent to a worker: large enough for NER batching, small enough to balance."""
@@ -162,7 +169,8 @@ def prepare(
 
 
 def enrich(articles: list[Article], options: IngestOptions | None = None) -> list[Article]:
-    """Understand and summarize a batch of prepared articles: the expensive per-article work.
+    """Understand, summarize and featurize (for grouping) a batch of prepared articles: the
+    expensive per-article work.
 
     A plain function over plain data, so it runs in a worker process (or on a Dask worker) as well
     as here; its models load once per process."""
@@ -178,6 +186,7 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
             count=options.summary_sentences,
             people=people_named(article),
         )
+        article.grouping = article_features(article, article.embedding).to_dict()
     return articles
 
 
@@ -241,29 +250,38 @@ def repair(store: Store, index: StoryIndex) -> int:
     return placed
 
 
-def _enrich_all(
-    articles: list[Article], options: IngestOptions, pool: Executor | None
-) -> list[Article | Failure]:
-    """Enrich a batch, in a pool when one is given; a chunk that fails is redone article by article
-    so that one bad article is reported alone and the rest are kept."""
+@dataclass(slots=True)
+class _Enrichment:
+    """A batch's articles on their way through ``enrich``: in chunks, each a pool's future or, with
+    no pool, enriched when gathered."""
+
+    chunks: list[list[Article]]
+    futures: list[Future] | None
+
+
+def _submit(articles: list[Article], options: IngestOptions, pool: Executor | None) -> _Enrichment:
+    """Start enriching ``articles`` in ``pool`` (returns at once), or prepare to enrich them here."""
     chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
-    if pool is not None:
-        futures = [pool.submit(enrich, chunk, options) for chunk in chunks]
-        outcomes = []
-        for future in futures:
-            try:
-                outcomes.append(future.result())
-            except ModelError:
-                raise
-            except Exception:  # a worker died or one article broke the chunk: redo it here, one by one
-                outcomes.append(None)
-    else:
-        outcomes = [None] * len(chunks)
+    futures = [pool.submit(enrich, chunk, options) for chunk in chunks] if pool is not None else None
+    return _Enrichment(chunks, futures)
+
+
+def _gather(enrichment: _Enrichment, options: IngestOptions) -> list[Article | Failure]:
+    """The enriched articles of a batch, in order. A chunk is enriched whole (NER and the encoder
+    batch its sentences); a chunk that fails, in a worker or here, is redone article by article so
+    that one bad article is reported alone and the rest are kept."""
     results: list[Article | Failure] = []
-    for chunk, outcome in zip(chunks, outcomes, strict=True):
-        if outcome is not None:
-            results.extend(outcome)
+    for number, chunk in enumerate(enrichment.chunks):
+        try:
+            if enrichment.futures is not None:
+                results.extend(enrichment.futures[number].result())
+            else:
+                results.extend(enrich(chunk, options))
             continue
+        except ModelError:
+            raise
+        except Exception:  # a worker died or one article broke the chunk: redo it here, one by one
+            pass
         for article in chunk:
             try:
                 results.extend(enrich([article], options))
@@ -274,6 +292,31 @@ def _enrich_all(
                     Failure(article.source, f"analysis failed: {type(exc).__name__}: {exc}", "AnalysisError")
                 )
     return results
+
+
+def _enrich_all(
+    articles: list[Article], options: IngestOptions, pool: Executor | None
+) -> list[Article | Failure]:
+    """Enrich a batch, in a pool when one is given (see ``_gather``)."""
+    return _gather(_submit(articles, options, pool), options)
+
+
+_Entry = tuple[RawDocument, Article, str, "list[str] | None", "tuple[str, ...] | None"]
+"""A cleaned document on its way to the store: the document, its article, its raw hash, the
+furniture keys it was counted under, and the run key of the earlier document it repeats (or None)."""
+
+
+def _run_keys(item: RawDocument, article: Article, digest: str) -> list[tuple[str, ...]]:
+    """What makes a later document of the same run a duplicate of this one, as the store judges
+    duplicates: the same URL, the same bytes from the same source, or the same clean text from the
+    same outlet."""
+    keys = [
+        ("raw", item.source_key, digest),
+        ("text", outlet_key(item, article.outlet), article.content_hash),
+    ]
+    if item.url:
+        keys.append(("url", item.url))
+    return keys
 
 
 def ingest(
@@ -307,6 +350,19 @@ def ingest(
     cleaned: list[tuple[RawDocument, Article, str, list[str] | None]] = []
     counted_urls: set[str] = set()
     counted_raw: set[tuple[str, str]] = set()
+    run_ids: dict[tuple[str, ...], int | None] = {}
+    """What this run has read (``_run_keys``) -> the id it was stored under (None until it is)."""
+    pending: list[tuple[list[_Entry], _Enrichment]] = []
+    """The batch being enriched in the pool while this process stores the one before it."""
+
+    unreported: list[list[str]] = []
+
+    def report_progress(batches: int) -> None:
+        for origins in unreported[:batches]:
+            for origin in origins:
+                if progress is not None:
+                    progress(origin)
+        del unreported[:batches]
 
     def clean_next() -> None:
         """Clean the oldest waiting document, with the counts as they stand: the learner has
@@ -318,38 +374,84 @@ def ingest(
             report.failures.append(Failure(item.origin, str(exc), type(exc).__name__))
 
     def finish() -> None:
-        """Understand, group and store the cleaned documents."""
-        nonlocal pool, seen
-        prepared = cleaned[:]
+        """Send the cleaned documents to be understood, and store the batch sent before them.
+
+        With a pool the stages overlap: the workers enrich this batch while this process groups
+        and stores the previous one (and then reads and cleans the next). A document that repeats
+        one read earlier in this run (same URL, same bytes from the same source, or same clean
+        text from the same outlet) is not enriched: it is counted as a duplicate of that one once
+        that one is stored."""
+        nonlocal pool
+        entries: list[_Entry] = []
+        for item, article, digest, keys in cleaned:
+            run_keys = _run_keys(item, article, digest)
+            first = next((key for key in run_keys if key in run_ids), None)
+            if first is None:
+                run_ids.update(dict.fromkeys(run_keys))
+            entries.append((item, article, digest, keys, first))
         cleaned.clear()
-        if pool is None and options.workers > 1 and len(prepared) >= PARALLEL_MIN_ARTICLES:
+        fresh = [article for _, article, _, _, first in entries if first is None]
+        if pool is None and options.workers > 1 and len(fresh) >= PARALLEL_MIN_ARTICLES:
+            for variable in WORKER_THREAD_VARIABLES:  # read by the workers' numpy when it loads
+                os.environ.setdefault(variable, "1")
             pool = ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"))
-        use_pool = pool if client is not None or len(prepared) >= PARALLEL_MIN_ARTICLES else None
-        enriched = _enrich_all([article for _, article, _, _ in prepared], options, use_pool)
-        with store.writer_lock():  # one writer decides and stores at a time (Store.writer_lock)
+        enrichment = _submit(fresh, options, pool)
+        while pending:
+            store_batch(*pending.pop())
+        if enrichment.futures is None:
+            store_batch(entries, enrichment)
+        else:
+            pending.append((entries, enrichment))
+
+    def store_batch(entries: list[_Entry], enrichment: _Enrichment) -> None:
+        """Group and store a batch, in input order, as its enrichment comes back."""
+        nonlocal seen
+        enriched = iter(_gather(enrichment, options))
+        # One writer decides and stores at a time (Store.writer_lock), and the batch is one
+        # transaction (Store.batch), committed before the lock is let go.
+        with store.writer_lock():
             seen = _catch_up(store, stories, seen)
-            for (item, _, digest, keys), result in zip(prepared, enriched, strict=True):
-                if isinstance(result, Failure):
-                    report.failures.append(result)
-                    continue
-                features = article_features(result, result.embedding)
-                decision = stories.decide(features)
-                result.copy_of = decision.copy_of
-                article_id, story_id, is_new = store.add_grouped_article(
-                    result,
-                    outlet_key=outlet_key(item, result.outlet),
-                    raw_hash=digest,
-                    features=features.to_dict(),
-                    story_id=decision.story_id,
-                    furniture_keys=keys,
-                )
-                if is_new:
-                    stories.add(article_id, story_id, features)
-                    report.new += 1
-                    seen = max(seen, article_id)
-                else:
+            with store.batch():
+                store_entries(entries, enriched)
+
+    def store_entries(entries: list[_Entry], enriched: Iterator[Article | Failure]) -> None:
+        """Group and store a batch's entries, in order, inside the open transaction."""
+        nonlocal seen
+        for item, article, digest, keys, first in entries:
+            if first is not None:
+                stored = run_ids.get(first)
+                if stored is not None:
                     report.duplicates += 1
-                report.article_ids.append(article_id)
+                    report.article_ids.append(stored)
+                    continue
+                result = _enrich_all([article], options, None)[0]  # the one it repeats failed
+            else:
+                result = next(enriched)
+            if isinstance(result, Failure):
+                report.failures.append(result)
+                continue
+            stored_features = result.grouping or article_features(result, result.embedding).to_dict()
+            features = features_from_dict(stored_features)
+            decision = stories.decide(features)
+            result.copy_of = decision.copy_of
+            article_id, story_id, is_new = store.add_grouped_article(
+                result,
+                outlet_key=outlet_key(item, result.outlet),
+                raw_hash=digest,
+                features=stored_features,
+                story_id=decision.story_id,
+                furniture_keys=keys,
+            )
+            for key in _run_keys(item, result, digest):
+                if run_ids.get(key) is None:
+                    run_ids[key] = article_id
+            if is_new:
+                stories.add(article_id, story_id, features)
+                report.new += 1
+                seen = max(seen, article_id)
+            else:
+                report.duplicates += 1
+            report.article_ids.append(article_id)
 
     try:
         for batch in _batches(documents, options.batch_size):
@@ -392,13 +494,17 @@ def ingest(
                     clean_next()
             if cleaned:
                 finish()
-            if progress is not None:
-                for item in batch:
-                    progress(item.origin)
+            unreported.append([item.origin for item in batch])
+            # an input batch counts as done once what it sent is stored: with a pool, the batch
+            # in flight is reported when the next one is sent, or at the end
+            report_progress(len(unreported) - (1 if pending else 0))
         while waiting:
             clean_next()
         if cleaned:
             finish()
+        while pending:
+            store_batch(*pending.pop())
+        report_progress(len(unreported))
     finally:
         if client is not None:
             client.close()

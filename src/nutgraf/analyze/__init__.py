@@ -9,12 +9,15 @@ Dask worker.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections import defaultdict
+from functools import cache
+from importlib import resources
 
 from nutgraf.analyze.citations import extract_citations
 from nutgraf.analyze.dates import extract_dates
-from nutgraf.analyze.entities import alias_index, link_entities
+from nutgraf.analyze.entities import ALIAS_FILE, alias_index, link_entities
 from nutgraf.analyze.figures import extract_figures
 from nutgraf.analyze.quotes import extract_quotes
 from nutgraf.lang import get_language
@@ -23,6 +26,7 @@ from nutgraf.model import Article, Entity, Mention
 __all__ = [
     "MAX_ANALYSED_CHARS",
     "analysed_length",
+    "curated_person_names",
     "extract_citations",
     "extract_dates",
     "extract_figures",
@@ -144,6 +148,26 @@ def people_in(text: str, language: str, title: str | None = None) -> list[str]:
     spans = recognize([head + text], language)[0]
     entities, _mentions = link_entities(head + text, language, spans, alias_index())
     return person_names(entities)
+
+
+@cache
+def curated_person_names() -> tuple[str, ...]:
+    """Every name (in each language) of the persons in the curated alias table: the only names
+    :func:`people_in` can return that the text need not spell out, since a mention links to the
+    table's entry by any of its aliases ("Putin" alone gives "Vladimir Putin" and "Владимир
+    Путин"). Read from the table's file, without building the index (a second at start-up)."""
+    raw = resources.files("nutgraf.analyze").joinpath(ALIAS_FILE).read_text(encoding="utf-8")
+    return tuple(
+        sorted(
+            {
+                name
+                for entry in json.loads(raw)
+                if entry.get("type") == "PER"
+                for name in entry.get("names", {}).values()
+                if name
+            }
+        )
+    )
 
 
 def understand(articles: list[Article]) -> list[Article]:

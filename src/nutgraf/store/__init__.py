@@ -1,12 +1,15 @@
 """The store: SQLAlchemy 2 over SQLite by default (WAL), any SQLAlchemy URL accepted.
 
 Only the pipeline and the edges (CLI, web) use the store; stages never do. Every write of an
-article is its own transaction, so an interrupted ingest keeps everything it reported as stored.
+article is its own transaction, so an interrupted ingest keeps everything it reported as stored;
+inside :meth:`Store.batch` a thread's writes share one transaction instead, each in its own
+savepoint, and are committed together when the batch ends.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +17,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, exists, func, inspect, select, text, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +55,10 @@ WRITER_LOCK = 0x6E757467_0002
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 """A reader (the web app) and a writer (an ingest) share the file; WAL plus this wait avoids 'database is locked'."""
+
+ROWS_PER_STATEMENT = 500
+"""Ids in one ``IN (...)`` list when an article's entities are looked up: far under SQLite's bound
+parameter limit (32,766 since 3.32, 999 before), and more entities than an article has."""
 
 
 def database_url(db: str | os.PathLike[str] | None) -> str:
@@ -87,6 +107,7 @@ class Store:
         self.url = url
         self.engine = engine
         self._session = sessionmaker(engine, expire_on_commit=False)
+        self._local = threading.local()  # the batch open in each thread, if any (Store.batch)
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -100,6 +121,77 @@ class Store:
 
     def session(self) -> Session:
         return self._session()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run this thread's calls on the store in one transaction, committed when the block ends.
+
+        Inside the block every method works as outside it (each returns its ids and results at
+        once, and sees what the batch wrote before) but nothing is committed per call: each call
+        runs in a savepoint of the batch's one transaction, and one commit at the end stores them
+        all. Ingest is to store each batch of articles this way (one commit instead of one per
+        article) under :meth:`writer_lock`, held until the block has ended, so that the next
+        writer catches up with the whole batch.
+
+        What is kept when something goes wrong is what the per-call transactions would keep:
+
+        - a call that raises is rolled back alone (its savepoint), leaving the batch usable, so a
+          caller can report that one article and go on with the others;
+        - an exception that leaves the block commits what the calls before it stored, then goes
+          on (should that commit fail too, nothing of the batch is stored and the exception says so);
+        - an interrupt (``KeyboardInterrupt``, ``SystemExit``) or a kill stores nothing of the batch:
+          an ingest run again redoes it, the articles stored before it being duplicates.
+
+        Other threads (and processes) see the batch only once it is committed; on SQLite they
+        wait for it to end before writing (it holds the write lock from its first call). A batch
+        opened inside another in the same thread joins it."""
+        if getattr(self._local, "batch", None) is not None:
+            yield
+            return
+        state = _Batch(self.engine)
+        self._local.batch = state
+        try:
+            yield
+        except Exception as exc:
+            self._local.batch = None
+            try:
+                state.end(commit=True)
+            except Exception as failed:
+                exc.add_note(f"the batch's earlier writes were not stored either: {failed}")
+            raise
+        except BaseException:
+            self._local.batch = None
+            state.end(commit=False)
+            raise
+        self._local.batch = None
+        state.end(commit=True)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A session to write in: its own transaction, or a savepoint of this thread's batch."""
+        state: _Batch | None = getattr(self._local, "batch", None)
+        if state is None:
+            with self.session() as session, session.begin():
+                yield session
+            return
+        session = state.open()
+        try:
+            with session.begin_nested():
+                yield session
+        finally:
+            session.expunge_all()  # each call reads fresh rows, as it would in its own session
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A session to read in: a new one, or this thread's batch's (which sees what it wrote),
+        in a savepoint too: on PostgreSQL a failed statement outside one would abort the whole
+        transaction, and its COMMIT would then quietly roll the batch back."""
+        if getattr(self._local, "batch", None) is None:
+            with self.session() as session:
+                yield session
+            return
+        with self._writing() as session:
+            yield session
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
@@ -136,22 +228,14 @@ class Store:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def max_article_id(self) -> int:
-        with self.session() as session:
+        with self._reading() as session:
             return session.scalar(select(func.max(ArticleRow.id))) or 0
 
     # -- articles ----------------------------------------------------------------------------
     def find_duplicate(self, *, url: str | None, source_key: str, raw_hash: str) -> int | None:
         """Id of a stored article with this URL, or with the same raw content from the same source."""
-        with self.session() as session:
-            if url:
-                found = session.scalar(select(ArticleRow.id).where(ArticleRow.url == url))
-                if found is not None:
-                    return found
-            return session.scalar(
-                select(ArticleRow.id)
-                .where(ArticleRow.source_key == source_key, ArticleRow.raw_hash == raw_hash)
-                .limit(1)
-            )
+        with self._reading() as session:
+            return _find_duplicate(session, url, source_key, raw_hash)
 
     def add_article(
         self, article: Article, *, outlet_key: str, raw_hash: str, features: dict | None = None
@@ -159,11 +243,11 @@ class Store:
         """Store an article in its own transaction, in no story; returns (id, is_new). A duplicate
         (same URL, or same clean text from the same outlet) is not stored again and returns the
         existing id. Ingest uses :meth:`add_grouped_article`, which also places it in a story."""
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             new_id = self._insert_article(session, article, outlet_key, raw_hash, features)
-        if new_id is not None:
-            return new_id, True
-        return self._existing(article, outlet_key, raw_hash), False
+            if new_id is not None:
+                return new_id, True
+            return _existing(session, article, outlet_key, raw_hash), False
 
     def add_grouped_article(
         self,
@@ -183,17 +267,16 @@ class Store:
         the article is stored in its story, or nothing is (no article without a story, no story
         without an article; ``nutgraf db check`` verifies it). ``furniture_keys`` (the page's short
         lines as the furniture learner counted them) are written in that same transaction, so the
-        learner's window is always the stored articles'."""
-        with self.session() as session, session.begin():
+        learner's window is always the stored articles'. Inside :meth:`batch` the transaction is
+        a savepoint of the batch's, committed with it."""
+        with self._writing() as session:
             new_id = self._insert_article(session, article, outlet_key, raw_hash, features, furniture_keys)
             if new_id is not None:
                 if story_id is None:
                     story_id = self._new_story(session, article.title, article.published)
                 self._place(session, new_id, story_id)
-        if new_id is not None:
-            return new_id, story_id, True
-        existing = self._existing(article, outlet_key, raw_hash)
-        with self.session() as session:
+                return new_id, story_id, True
+            existing = _existing(session, article, outlet_key, raw_hash)
             return (
                 existing,
                 session.scalar(select(ArticleRow.story_id).where(ArticleRow.id == existing)),
@@ -233,49 +316,65 @@ class Store:
             "ingested_at": _now(),
             "furniture_keys": furniture_keys,
         }
-        insert = _insert_for(self.engine)
-        statement = insert(ArticleRow).values(**values).on_conflict_do_nothing().returning(ArticleRow.id)
+        articles = ArticleRow.__table__
+        statement = (
+            _insert_for(self.engine)(articles)
+            .values(**values)
+            .on_conflict_do_nothing()
+            .returning(articles.c.id)
+        )
         new_id = session.scalar(statement)
         if new_id is not None:
             self._add_entities(session, new_id, article)
             search.index_article(session, new_id, article.title, article.text)
         return new_id
 
-    def _existing(self, article: Article, outlet_key: str, raw_hash: str) -> int:
-        """The stored article a conflicting insert collided with."""
-        existing = self.find_duplicate(url=article.url, source_key=article.source_key, raw_hash=raw_hash)
-        if existing is None:
-            with self.session() as session:
-                existing = session.scalar(
-                    select(ArticleRow.id).where(
-                        ArticleRow.outlet_key == outlet_key, ArticleRow.content_hash == article.content_hash
-                    )
-                )
-        if existing is None:  # pragma: no cover - a conflict row always exists
-            raise StoreError("article conflicted with a stored one that cannot be found")
-        return existing
-
     def _add_entities(self, session: Session, article_id: int, article: Article) -> None:
-        """Record an article's entities; an entity's names in each language accumulate."""
-        insert = _insert_for(self.engine)
+        """Record an article's entities in a few statements whatever their number: insert the new
+        ones and the article's links (insert-or-ignore, one executemany each), read the stored
+        names, and add the names in languages an entity had none in (existing names win)."""
+        if not article.entities:
+            return
+        rows: dict[str, dict[str, Any]] = {}
+        links: dict[str, dict[str, Any]] = {}
+        mentioned: list[tuple[str, dict[str, str]]] = []
         for entity in article.entities:
             names = {k: v for k, v in (entity.names or {}).items() if v}
-            session.execute(
-                insert(EntityRow)
-                .values(id=entity.id, type=entity.type, name=entity.name, names=names)
-                .on_conflict_do_nothing()
+            rows.setdefault(
+                entity.id, {"id": entity.id, "type": entity.type, "name": entity.name, "names": names}
             )
-            row = session.get(EntityRow, entity.id)
-            if row is not None and any(language not in (row.names or {}) for language in names):
-                row.names = {**names, **(row.names or {})}
-            session.add(
-                ArticleEntityRow(article_id=article_id, entity_id=entity.id, mentions=entity.mentions)
+            links.setdefault(
+                entity.id, {"article_id": article_id, "entity_id": entity.id, "mentions": entity.mentions}
             )
-        session.flush()
+            mentioned.append((entity.id, names))
+        insert = _insert_for(self.engine)
+        entities, connection = EntityRow.__table__, session.connection()
+        connection.execute(insert(entities).on_conflict_do_nothing(), list(rows.values()))
+        stored: dict[str, dict[str, str]] = {}
+        ids = list(rows)
+        for start in range(0, len(ids), ROWS_PER_STATEMENT):
+            chunk = ids[start : start + ROWS_PER_STATEMENT]
+            for entity_id, names in connection.execute(
+                select(entities.c.id, entities.c.names).where(entities.c.id.in_(chunk))
+            ):
+                stored[entity_id] = names or {}
+        merged: dict[str, dict[str, str]] = {}
+        for entity_id, names in mentioned:
+            have = stored.get(entity_id)
+            if have is not None and any(language not in have for language in names):
+                stored[entity_id] = merged[entity_id] = {**names, **have}
+        if merged:
+            connection.execute(
+                update(entities)
+                .where(entities.c.id == bindparam("entity_id"))
+                .values(names=bindparam("merged")),
+                [{"entity_id": entity_id, "merged": names} for entity_id, names in merged.items()],
+            )
+        connection.execute(insert(ArticleEntityRow.__table__).on_conflict_do_nothing(), list(links.values()))
 
     def get_entity(self, entity_id: str) -> dict[str, Any]:
         """An entity with its names per language and the ids of the articles that mention it."""
-        with self.session() as session:
+        with self._reading() as session:
             row = session.get(EntityRow, entity_id)
             if row is None:
                 raise NotFound(f"no entity with id {entity_id}")
@@ -293,7 +392,7 @@ class Store:
             }
 
     def get_article(self, article_id: int) -> Article:
-        with self.session() as session:
+        with self._reading() as session:
             row = session.get(ArticleRow, article_id)
             if row is None:
                 raise NotFound(f"no article with id {article_id}")
@@ -303,7 +402,7 @@ class Store:
         """All articles in id order, read in pages so a big store never sits in memory."""
         last = 0
         while True:
-            with self.session() as session:
+            with self._reading() as session:
                 rows = session.scalars(
                     select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch)
                 ).all()
@@ -318,7 +417,7 @@ class Store:
         id order, to rebuild grouping or to catch up with what another writer stored."""
         last = after
         while True:
-            with self.session() as session:
+            with self._reading() as session:
                 rows = session.execute(
                     select(ArticleRow.id, ArticleRow.story_id, ArticleRow.features)
                     .where(ArticleRow.id > last)
@@ -331,17 +430,17 @@ class Store:
             last = rows[-1].id
 
     def set_story_title(self, story_id: int, title: str) -> None:
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             session.execute(
                 update(StoryRow).where(StoryRow.id == story_id).values(title=title, updated_at=_now())
             )
 
     def count_articles(self) -> int:
-        with self.session() as session:
+        with self._reading() as session:
             return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
     def articles_of_story(self, story_id: int) -> list[Article]:
-        with self.session() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(ArticleRow)
                 .where(ArticleRow.story_id == story_id)
@@ -351,18 +450,18 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
     def create_story(self, title: str, published: datetime | None) -> int:
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             return self._new_story(session, title, published)
 
     def assign_story(self, article_id: int, story_id: int) -> None:
         """Put an article in a story and refresh the story's time span."""
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             self._place(session, article_id, story_id)
 
     def place_article(self, article_id: int, story_id: int | None) -> int:
         """Put a stored article in ``story_id``, or in a new story titled after it when None, in one
         transaction; returns the story id (used to repair an article left in no story)."""
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             if story_id is None:
                 row = session.get(ArticleRow, article_id)
                 if row is None:
@@ -375,29 +474,37 @@ class Store:
     def _new_story(session: Session, title: str, published: datetime | None) -> int:
         now = _now()
         published = _naive(published)
-        row = StoryRow(
-            title=title, created_at=now, updated_at=now, first_published=published, last_published=published
-        )
-        session.add(row)
-        session.flush()
-        return row.id
+        stories = StoryRow.__table__
+        return session.execute(
+            insert(stories)
+            .values(
+                title=title,
+                created_at=now,
+                updated_at=now,
+                first_published=published,
+                last_published=published,
+            )
+            .returning(stories.c.id)
+        ).scalar_one()
 
     @staticmethod
     def _place(session: Session, article_id: int, story_id: int) -> None:
-        session.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(story_id=story_id))
-        span = session.execute(
-            select(func.min(ArticleRow.published), func.max(ArticleRow.published)).where(
-                ArticleRow.story_id == story_id
+        articles, stories = ArticleRow.__table__, StoryRow.__table__
+        connection = session.connection()
+        connection.execute(update(articles).where(articles.c.id == article_id).values(story_id=story_id))
+        span = connection.execute(
+            select(func.min(articles.c.published), func.max(articles.c.published)).where(
+                articles.c.story_id == story_id
             )
         ).one()
-        session.execute(
-            update(StoryRow)
-            .where(StoryRow.id == story_id)
+        connection.execute(
+            update(stories)
+            .where(stories.c.id == story_id)
             .values(updated_at=_now(), first_published=span[0], last_published=span[1])
         )
 
     def get_story(self, story_id: int) -> Story:
-        with self.session() as session:
+        with self._reading() as session:
             row = session.get(StoryRow, story_id)
             if row is None:
                 raise NotFound(f"no story with id {story_id}")
@@ -405,7 +512,7 @@ class Store:
 
     def list_stories(self, *, limit: int | None = None, offset: int = 0) -> list[Story]:
         """Stories, newest first (by their latest article's publication, then by creation)."""
-        with self.session() as session:
+        with self._reading() as session:
             query = (
                 select(StoryRow)
                 .order_by(
@@ -428,7 +535,7 @@ class Store:
         repairs orphans by itself: :meth:`has_orphans`). A story id always names a story: the
         foreign key sets it to NULL when a story is deleted."""
         has_article = exists().where(ArticleRow.story_id == StoryRow.id)
-        with self.session() as session:
+        with self._reading() as session:
             orphans = session.scalars(
                 select(ArticleRow.id).where(ArticleRow.story_id.is_(None)).order_by(ArticleRow.id)
             ).all()
@@ -437,7 +544,7 @@ class Store:
 
     def has_orphans(self) -> bool:
         """Whether any article is in no story (one indexed lookup: ingest asks it on every run)."""
-        with self.session() as session:
+        with self._reading() as session:
             return (
                 session.scalar(select(ArticleRow.id).where(ArticleRow.story_id.is_(None)).limit(1))
                 is not None
@@ -445,7 +552,7 @@ class Store:
 
     def orphan_features(self) -> list[tuple[int, dict]]:
         """(id, stored grouping features) of the articles in no story, in id order."""
-        with self.session() as session:
+        with self._reading() as session:
             rows = session.execute(
                 select(ArticleRow.id, ArticleRow.features)
                 .where(ArticleRow.story_id.is_(None))
@@ -456,7 +563,7 @@ class Store:
     def delete_empty_stories(self) -> int:
         """Delete the stories without an article; returns how many."""
         has_article = exists().where(ArticleRow.story_id == StoryRow.id)
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             return session.execute(delete(StoryRow).where(~has_article)).rowcount or 0
 
     # -- regrouping -------------------------------------------------------------------------
@@ -465,7 +572,7 @@ class Store:
         transaction: ``{article_id: features}``."""
         if not features:
             return
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             session.execute(update(ArticleRow), [{"id": a, "features": f} for a, f in features.items()])
 
     def apply_grouping(self, groups: dict[int, tuple[int, int | None]]) -> int:
@@ -473,7 +580,7 @@ class Store:
 
         Stories left without articles are deleted and the others' time spans refreshed; returns
         how many articles changed story."""
-        with self.session() as session, session.begin():
+        with self._writing() as session:
             current = {
                 row.id: (row.story_id, row.copy_of)
                 for row in session.execute(select(ArticleRow.id, ArticleRow.story_id, ArticleRow.copy_of))
@@ -507,7 +614,7 @@ class Store:
     def furniture_window(self, source_key: str, size: int) -> list[list[str]]:
         """The furniture keys of ``source_key``'s last ``size`` stored articles, oldest first (articles
         stored before the keys were kept have none and are not counted)."""
-        with self.session() as session:
+        with self._reading() as session:
             rows = session.scalars(
                 select(ArticleRow.furniture_keys)
                 .where(ArticleRow.source_key == source_key, ArticleRow.furniture_keys.is_not(None))
@@ -525,6 +632,75 @@ def _insert_for(engine: Engine):
     else:  # pragma: no cover - other back-ends are not supported
         raise BadDatabaseURL(f"unsupported database: {engine.dialect.name} (use SQLite or PostgreSQL)")
     return insert
+
+
+def _find_duplicate(session: Session, url: str | None, source_key: str, raw_hash: str) -> int | None:
+    if url:
+        found = session.scalar(select(ArticleRow.id).where(ArticleRow.url == url))
+        if found is not None:
+            return found
+    return session.scalar(
+        select(ArticleRow.id)
+        .where(ArticleRow.source_key == source_key, ArticleRow.raw_hash == raw_hash)
+        .limit(1)
+    )
+
+
+def _existing(session: Session, article: Article, outlet_key: str, raw_hash: str) -> int:
+    """The stored article a conflicting insert collided with (in the transaction that tried it)."""
+    existing = _find_duplicate(session, article.url, article.source_key, raw_hash)
+    if existing is None:
+        existing = session.scalar(
+            select(ArticleRow.id).where(
+                ArticleRow.outlet_key == outlet_key, ArticleRow.content_hash == article.content_hash
+            )
+        )
+    if existing is None:  # pragma: no cover - a conflict row always exists
+        raise StoreError("article conflicted with a stored one that cannot be found")
+    return existing
+
+
+class _Batch:
+    """The one session and transaction of a :meth:`Store.batch`, begun at its first use."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session: Session | None = None
+
+    def open(self) -> Session:
+        if self.session is not None:
+            return self.session
+        # No autoflush: the store's writes are statements, and an ORM flush before each query only costs.
+        session = Session(self.engine, autoflush=False, expire_on_commit=False)
+        try:
+            if self.engine.dialect.name == "sqlite":
+                # pysqlite begins a transaction by itself only before a write, so a SAVEPOINT sent
+                # first would open the transaction and its RELEASE commit it. The batch's
+                # connection runs in the driver's autocommit mode (SQLAlchemy restores the mode
+                # when the connection goes back to the pool) and begins the transaction itself,
+                # taking the write lock at once: a transaction that read first could not write
+                # once another connection had written (SQLITE_BUSY_SNAPSHOT).
+                connection = session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                session.connection()
+        except BaseException:
+            session.close()
+            raise
+        self.session = session
+        return session
+
+    def end(self, *, commit: bool) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        try:
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
 
 
 def _analysis_of(article: Article) -> dict[str, list[dict[str, Any]]]:

@@ -24,7 +24,7 @@ databases fall back to case-insensitive substring matching.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -46,6 +46,7 @@ __all__ = [
     "ensure_search_index",
     "highlight",
     "index_article",
+    "index_articles",
     "search_articles",
     "search_terms",
     "word_keys",
@@ -90,6 +91,9 @@ BACKFILL_BATCH = 500
 
 PG_INDEX_LOCK = 0x6E757467_0001
 """Advisory lock key under which one process at a time creates or back-fills the PostgreSQL index."""
+
+_HAS_INDEX_KEY = "nutgraf.search_index"
+"""Where a session remembers whether the SQLite index exists (``Session.info``)."""
 
 _PG_DOCUMENT = (
     "setweight(to_tsvector('english', :title), 'A') || to_tsvector('english', :body)"
@@ -141,13 +145,17 @@ def _has_index(connection: Connection) -> bool:
     )
 
 
-def _insert(connection: Connection, article_id: int, title: str, body: str) -> None:
-    values = {
-        "id": article_id,
-        "title": title,
-        "body": body,
-        "terms": " ".join(search_terms(f"{title}\n{body}")),
-    }
+def _insert(connection: Connection, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Index articles, given as (id, title, body), in one executemany. PostgreSQL ignores an
+    article already indexed (ON CONFLICT DO NOTHING); FTS5 has no conflict handling (a contentless
+    table merges a second row of one rowid into the first), so on SQLite every caller indexes
+    only ids above the highest indexed: a newly inserted article's, or the back-fill's."""
+    if not rows:
+        return
+    values = [
+        {"id": article_id, "title": title, "body": body, "terms": " ".join(search_terms(f"{title}\n{body}"))}
+        for article_id, title, body in rows
+    ]
     if connection.dialect.name == "postgresql":
         connection.execute(
             text(
@@ -187,8 +195,7 @@ def _ensure_postgres_index(engine: Engine) -> bool:
                 ),
                 {"limit": BACKFILL_BATCH},
             ).all()
-            for row in rows:
-                _insert(connection, row.id, row.title, row.text)
+            _insert(connection, [(row.id, row.title, row.text) for row in rows])
         if len(rows) < BACKFILL_BATCH:
             return True
 
@@ -230,8 +237,7 @@ def ensure_search_index(engine: Engine) -> bool:
                     .order_by(ArticleRow.id)
                     .limit(BACKFILL_BATCH)
                 ).all()
-                for row in rows:
-                    _insert(connection, row.id, row.title, row.text)
+                _insert(connection, [(row.id, row.title, row.text) for row in rows])
         except IntegrityError:  # another process indexed the same rows first
             continue
         except OperationalError:  # a read-only database: search uses what is indexed
@@ -242,12 +248,25 @@ def ensure_search_index(engine: Engine) -> bool:
 
 def index_article(session: Session, article_id: int, title: str, body: str) -> None:
     """Add a newly stored article to the index, in the transaction that stored it."""
+    index_articles(session, [(article_id, title, body)])
+
+
+def index_articles(session: Session, rows: Sequence[tuple[int, str, str]]) -> None:
+    """Add newly stored articles, given as (id, title, body), to the index in one statement, in the
+    transaction that stored them. Whether the SQLite index exists is asked once per session (a
+    batch's session writes many articles; nothing drops the index while a writer holds it)."""
     dialect = session.get_bind().dialect.name
-    if dialect not in {"sqlite", "postgresql"}:
+    if dialect not in {"sqlite", "postgresql"} or not rows:
         return
     connection = session.connection()
-    if dialect == "postgresql" or _has_index(connection):
-        _insert(connection, article_id, title, body)
+    if dialect == "postgresql":
+        _insert(connection, rows)
+        return
+    indexed = session.info.get(_HAS_INDEX_KEY)
+    if indexed is None:
+        indexed = session.info[_HAS_INDEX_KEY] = _has_index(connection)
+    if indexed:
+        _insert(connection, rows)
 
 
 @dataclass(slots=True)
