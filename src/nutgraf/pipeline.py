@@ -301,9 +301,12 @@ def _enrich_all(
     return _gather(_submit(articles, options, pool), options)
 
 
-_Entry = tuple[RawDocument, Article, str, "list[str] | None", "tuple[str, ...] | None"]
+_Entry = tuple[
+    RawDocument, Article, str, "list[str] | None", "list[tuple[str, ...]]", "tuple[str, ...] | None"
+]
 """A cleaned document on its way to the store: the document, its article, its raw hash, the
-furniture keys it was counted under, and the run key of the earlier document it repeats (or None)."""
+furniture keys it was counted under, its run keys (``_run_keys``), and the run key of the earlier
+document it repeats (or None)."""
 
 
 def _run_keys(item: RawDocument, article: Article, digest: str) -> list[tuple[str, ...]]:
@@ -388,9 +391,9 @@ def ingest(
             first = next((key for key in run_keys if key in run_ids), None)
             if first is None:
                 run_ids.update(dict.fromkeys(run_keys))
-            entries.append((item, article, digest, keys, first))
+            entries.append((item, article, digest, keys, run_keys, first))
         cleaned.clear()
-        fresh = [article for _, article, _, _, first in entries if first is None]
+        fresh = [article for _, article, _, _, _, first in entries if first is None]
         if pool is None and options.workers > 1 and len(fresh) >= PARALLEL_MIN_ARTICLES:
             for variable in WORKER_THREAD_VARIABLES:  # read by the workers' numpy when it loads
                 os.environ.setdefault(variable, "1")
@@ -417,7 +420,7 @@ def ingest(
     def store_entries(entries: list[_Entry], enriched: Iterator[Article | Failure]) -> None:
         """Group and store a batch's entries, in order, inside the open transaction."""
         nonlocal seen
-        for item, article, digest, keys, first in entries:
+        for item, article, digest, keys, run_keys, first in entries:
             if first is not None:
                 stored = run_ids.get(first)
                 if stored is not None:
@@ -442,7 +445,7 @@ def ingest(
                 story_id=decision.story_id,
                 furniture_keys=keys,
             )
-            for key in _run_keys(item, result, digest):
+            for key in run_keys:
                 if run_ids.get(key) is None:
                     run_ids[key] = article_id
             if is_new:

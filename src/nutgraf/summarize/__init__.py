@@ -15,11 +15,13 @@ from nutgraf.model import Sentence
 from nutgraf.summarize.article import (
     MAX_SUMMARY_CHARS,
     SummaryParams,
+    _leans_back,
+    _loses_speaker,
+    _quote_flags,
     as_shown,
     characterises,
     name_keys,
     proper_names,
-    readability_problems,
     select_sentences,
     without_connective,
     without_dateline,
@@ -51,8 +53,6 @@ _WORD = re.compile(r"\w+")
 _NAME_TOKEN = re.compile(r"[\u0400-\u04ff]+|[^\W\d_\u0400-\u04ff]+|\d+")
 """A word as NER's tokenizers may cut it: where the script changes, and letters from digits
 ("Провоторовn", a text that lost its line breaks, gives "Провоторов" and "n")."""
-_CUT_QUOTE = "quotation cut from its speaker"
-"""``readability_problems``'s word for a sentence that is never chosen (:func:`_leaning`)."""
 _NAME_JOINERS = "-'’"
 """A lower-case word right after one of these ends a name as well as a capitalised one ("Kim
 Jong-un", "Ban Ki-moon")."""
@@ -127,7 +127,7 @@ def summarize(
     they are found here with the language's NER, as ingest finds them, but only when they could
     change the summary (:func:`people_can_matter`): NER took nine tenths of a summary's time, and
     most articles' summaries are the same without it (on BBC it runs for 6% of them; the summary
-    takes 5.7 ms, sumy's LexRank 6.3: bench/oneshot_summary.py). The models load once per process:
+    takes 5.9 ms, sumy's LexRank 6.3: bench/oneshot_summary.py). The models load once per process:
     about a second the first time they are needed. Pass ``()`` to skip NER."""
     from nutgraf.analyze import people_in
     from nutgraf.clean import clean_text, extract_html
@@ -259,13 +259,14 @@ def _surname_rule_can_change(
 
 def _leaning(sentences: list[Sentence], indexes: list[int], language: str | None) -> set[int]:
     """Those of ``indexes`` whose sentence leans back on the one before it (a sentence cut from its
-    speaker is never chosen, so whatever it leans on does not matter)."""
-    found = set()
-    for parity in (0, 1):  # the sentence before each is not among those asked about at once
-        asked = [index for index in indexes if index % 2 == parity]
-        problems = readability_problems(sentences, asked, language)
-        found.update(index for index, problem in problems.items() if problem != _CUT_QUOTE)
-    return found
+    speaker is never chosen, so whatever it leans on does not matter): the selection's own rules,
+    ``_loses_speaker`` and ``_leans_back``."""
+    inside_quote = _quote_flags(sentences)
+    return {
+        index
+        for index in indexes
+        if not _loses_speaker(index, sentences, inside_quote) and _leans_back(index, sentences, language)
+    }
 
 
 def _suspects(

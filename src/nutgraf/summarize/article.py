@@ -672,7 +672,6 @@ def select_sentences(
     full_names = _full_names(people)
     commentary_verbs = _commentary_verbs(language) if params.commentary else None
     names: frozenset[str] | None = None  # computed when a sentence has a verb of commentary
-    person_keys = [name_keys(person) for person in people]
     scored = []
     lede = True
     lead: list[int] = []  # the first ``count`` eligible sentences, a retelling of one skipped
@@ -691,7 +690,7 @@ def select_sentences(
         news = True
         if commentary_verbs is not None and commentary_verbs.search(sentence.text):
             names = proper_names(sentences) if names is None else names
-            news = not characterises(sentence.text, language, names, person_keys)
+            news = not characterises(sentence.text, language, names, map(name_keys, people))
         score = (
             params.lede * (lede and news)
             + params.centrality * central[index]

@@ -413,14 +413,7 @@ def sentence_similarity(text_a: str, article_a: Article, text_b: str, article_b:
     return _similarity(_candidate(text_a, article_a, 0), _candidate(text_b, article_b, 0))
 
 
-def _candidate(
-    text: str,
-    article: Article,
-    position: int,
-    span: tuple[int, int] | None = None,
-    names: frozenset[str] | None = None,
-) -> _Candidate:
-    """``names``: the article's ``_name_words`` when the caller has them."""
+def _candidate(text: str, article: Article, position: int, span: tuple[int, int] | None = None) -> _Candidate:
     span = span if span is not None else _span(text, article)
     figures = _figures_in(span, article)
     entities, named = _entities_in(text, article)
@@ -434,18 +427,17 @@ def _candidate(
         entities=entities,
         named=named,
         figures=figures,
-        kind="filler" if _commentary(text, article, names) else news_kind(span, article, named, figures),
+        kind="filler" if _commentary(text, article) else news_kind(span, article, named, figures),
     )
 
 
-def _commentary(text: str, article: Article, names: frozenset[str] | None) -> bool:
-    """Whether the sentence is commentary (``characterises``); the names are read only when it has
-    a verb of commentary."""
+def _commentary(text: str, article: Article) -> bool:
+    """Whether the sentence is commentary (``characterises``); the article's names and people are
+    read only for a sentence with a verb of commentary, which few have."""
     verbs = _commentary_verbs(article.language)
     if verbs is None or verbs.search(text) is None:
         return False
-    people = [keys for keys, _id in _people(article).items()]
-    return characterises(text, article.language, _name_words(article) if names is None else names, people)
+    return characterises(text, article.language, _name_words(article), list(_people(article)))
 
 
 def _name_words(article: Article) -> frozenset[str]:
@@ -514,7 +506,6 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
     seen: set[str] = set()
     for article in articles:
         people = _people(article)
-        names = _name_words(article)
         sentences = _first_sentences(article) if LEAD_CANDIDATES else []
         position_of = {}
         for index, sentence in enumerate(sentences):
@@ -541,7 +532,7 @@ def _candidates(articles: list[Article]) -> list[_Candidate]:
             if not key or key in seen:
                 continue
             seen.add(key)
-            candidate = _candidate(text, article, position, span, names)
+            candidate = _candidate(text, article, position, span)
             if position:
                 candidate.introduced_by = _opening_surname(text, people)
             found.append(candidate)
