@@ -189,6 +189,9 @@ class Article:
     grouping: dict | None = None
     """Its grouping features (``nutgraf.stories.features.Features.to_dict``), computed where it
     was enriched (a worker), so that the one process that groups and stores only decides."""
+    search_terms: str | None = None
+    """The keys its title and text are indexed under for search (``nutgraf.lang.keys.terms_of``),
+    computed where it was enriched; None when not computed (the store computes them then)."""
 
 
 @dataclass(slots=True)

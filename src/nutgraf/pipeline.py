@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from nutgraf.analyze import person_names, understand
@@ -28,6 +29,7 @@ from nutgraf.errors import InputError, ModelError
 from nutgraf.ingest import humanize_folder
 from nutgraf.ingest.sanitize import date_warning, sane_published, sanitize_document
 from nutgraf.lang import detect_language, split_sentences
+from nutgraf.lang.keys import terms_of
 from nutgraf.model import Article, Failure, IngestReport, IngestWarning, RawDocument
 from nutgraf.store import Store
 from nutgraf.stories.embed import embed_articles
@@ -187,6 +189,7 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
             people=people_named(article),
         )
         article.grouping = article_features(article, article.embedding).to_dict()
+        article.search_terms = terms_of(article.title, article.text)
     return articles
 
 
@@ -262,8 +265,42 @@ class _Enrichment:
 def _submit(articles: list[Article], options: IngestOptions, pool: Executor | None) -> _Enrichment:
     """Start enriching ``articles`` in ``pool`` (returns at once), or prepare to enrich them here."""
     chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
-    futures = [pool.submit(enrich, chunk, options) for chunk in chunks] if pool is not None else None
+    futures = (
+        [pool.submit(_enrich_in_worker, chunk, options) for chunk in chunks] if pool is not None else None
+    )
     return _Enrichment(chunks, futures)
+
+
+def _enrich_in_worker(articles: list[Article], options: IngestOptions) -> list[Article]:
+    """``enrich`` as a pool's worker runs it: afterwards the heap the chunk freed goes back to the
+    system (``release_memory``), so that a worker's memory stays what its models need."""
+    try:
+        return enrich(articles, options)
+    finally:
+        release_memory()
+
+
+def release_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    A chunk's numpy temporaries (NER and encoder activations, a few MB each) are freed into glibc's
+    heap, which keeps them: over 960 BBC articles a process's resident memory grew by 61 MB without
+    this and by 42 with it (measured here), for about a millisecond a chunk. (A worker's peak is
+    set by the chunk it holds: ``nutgraf.lang.en.SPACY_BATCH``.)"""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl, Windows)."""
+    import ctypes
+
+    try:  # the symbols the process has loaded, the C library's among them
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except (OSError, TypeError):  # Windows has no such handle
+        return None
 
 
 def _gather(enrichment: _Enrichment, options: IngestOptions) -> list[Article | Failure]:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from nutgraf.errors import ConfigError
+from nutgraf.lang.keys import terms_of
 from nutgraf.model import Article
 from nutgraf.store import open_store
 from nutgraf.store.schema import ArticleRow
@@ -17,7 +18,7 @@ from nutgraf.store.search import SEARCH_TABLE, search_articles
 START = datetime(2026, 2, 1, 9, 0)
 
 
-def add(store, number: int, title: str, body: str, *, language: str = "en") -> int:
+def add(store, number: int, title: str, body: str, *, language: str = "en", terms: str | None = None) -> int:
     article = Article(
         source=f"test-{number}",
         text=body,
@@ -27,6 +28,7 @@ def add(store, number: int, title: str, body: str, *, language: str = "en") -> i
         source_key="test",
         outlet="Test Outlet",
         published=START + timedelta(hours=number),
+        search_terms=terms,
     )
     article_id, is_new = store.add_article(article, outlet_key="test", raw_hash=f"raw-{number}")
     assert is_new
@@ -142,3 +144,14 @@ def test_a_huge_article_is_found_by_any_word_and_snippeted_from_its_opening(stor
     assert len(hit.snippet.split()) <= SNIPPET_WORDS + 1 and "<mark>" not in str(hit.snippet_html)
     with store.session() as session:
         assert "breakwater collapsed" in session.get(ArticleRow, article_id).text  # stored whole
+
+
+def test_terms_computed_on_a_worker_index_as_the_store_would(store):
+    """Ingest computes an article's search keys where it enriches it (``Article.search_terms``);
+    the store indexes them as given, and they are the keys it would have computed itself."""
+    title, body = "Паромы встали", "Паромом «Звезда» управлял капитан; ferries stopped near Kazan."
+    given = add(store, 1, title, body, language="ru", terms=terms_of(title, body))
+    computed = add(store, 2, title + "!", body, language="ru")
+    for query in ("паром", "ferry", "Kazan", "капитана"):
+        assert sorted(hit.article_id for hit in search(store, query).hits) == [given, computed], query
+    assert "паром" in terms_of(title, body).split()

@@ -137,3 +137,15 @@ def test_names_of_every_shape_count(name, opening, ner_calls):
     )
     assert gate(text)
     assert summarize(text).sentences == with_people(text)
+
+
+def test_ner_reads_only_the_sentences_that_could_name_them(ner_calls):
+    """NER reads the sentence that gives the name in full, not the article: "Shirokova" alone
+    would link to that sentence's person anyway."""
+    text = (
+        f"{HARBOUR}\n\nPort chief Yelena Shirokova agreed.\n\n"
+        f"Shirokova said the repairs of the harbour walls could not wait another winter.\n\n{AFTER}"
+    )
+    summary = summarize(text).sentences
+    assert ner_calls == ["Port chief Yelena Shirokova agreed."]
+    assert summary == with_people(text)

@@ -362,7 +362,12 @@ WEEKDAYS: frozenset[str] = frozenset(
 
 NATASHA_EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NATASHA_NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
-NER_BATCH = 16
+NER_BATCH = 4
+"""Texts slovnet tags in one array. slovnet pads every text of a batch to the longest, so the texts
+are tagged shortest first (``recognize``) and batches are small: on 300 RT articles (1,200 words
+on average, 169 to 4,499) padding made batches of 8 in arrival order cost 1.78 words for each real
+one, 1.24 sorted; NER took 20.3 s of one core in arrival order, 15.9 s sorted in 8s, 13.3 s in 4s
+and 13.9 s one by one, with identical spans. Chosen on RT, a cost setting that changes no output."""
 
 _NAME_GRAMMEMES = {"PER": {"Surn", "Name", "Patr"}, "LOC": {"Geox"}, "ORG": {"Orgn", "Abbr"}}
 
@@ -386,7 +391,7 @@ def slovnet_ner():
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("Russian NER needs natasha 1.6's packaged models: pip install natasha==1.6.0")
     base = Path(next(iter(spec.submodule_search_locations)))
-    ner = NER.load(str(base / NATASHA_NER_MODEL))
+    ner = NER.load(str(base / NATASHA_NER_MODEL), batch_size=NER_BATCH)
     ner.navec(Navec.load(str(base / NATASHA_EMBEDDING)))
     return ner
 
@@ -450,9 +455,14 @@ def _verb_tense(word: str) -> str | None:
 
 
 def recognize(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """Named-entity spans (start, end, PER/ORG/LOC) of each text, batched."""
+    """Named-entity spans (start, end, PER/ORG/LOC) of each text, batched shortest first so that
+    little of each batch is padding (``NER_BATCH``); returned in the order given."""
     ner = slovnet_ner()
-    return [[(span.start, span.stop, span.type) for span in markup.spans] for markup in ner.map(texts)]
+    order = sorted(range(len(texts)), key=lambda number: len(texts[number]))
+    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for number, markup in zip(order, ner.map([texts[number] for number in order]), strict=True):
+        found[number] = [(span.start, span.stop, span.type) for span in markup.spans]
+    return found
 
 
 _SURNAME = re.compile(r"^(?P<base>[А-ЯЁ][а-яё-]+?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)?$")

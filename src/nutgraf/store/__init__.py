@@ -326,7 +326,7 @@ class Store:
         new_id = session.scalar(statement)
         if new_id is not None:
             self._add_entities(session, new_id, article)
-            search.index_article(session, new_id, article.title, article.text)
+            search.index_article(session, new_id, article.title, article.text, article.search_terms)
         return new_id
 
     def _add_entities(self, session: Session, article_id: int, article: Article) -> None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -35,7 +34,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from nutgraf.errors import ConfigError
-from nutgraf.lang import content_terms, cut_at_word
+from nutgraf.lang import cut_at_word
+from nutgraf.lang.keys import WORD as _WORD
+from nutgraf.lang.keys import search_terms, terms_of, word_keys
 from nutgraf.store.schema import ArticleRow, MetaRow
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "index_articles",
     "search_articles",
     "search_terms",
+    "terms_of",
     "word_keys",
 ]
 
@@ -82,10 +84,6 @@ the snippet shows the article's opening."""
 MAX_QUERY_WORDS = 16
 """Longer queries are cut: every word is one more AND-ed clause, and nobody types 17."""
 
-WORD_CACHE_SIZE = 200_000
-"""Distinct words whose keys are remembered (a Russian word's lemmas take ~50 us to find); a news
-vocabulary of a few hundred thousand word forms fits, at ~40 MB."""
-
 BACKFILL_BATCH = 500
 """Articles read per step when indexing a store written before the index existed."""
 
@@ -102,38 +100,7 @@ _PG_DOCUMENT = (
     " || to_tsvector('simple', :terms)"
 )
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SPACE = re.compile(r"\s+")
-
-
-def _language_of_word(word: str) -> str:
-    return "ru" if _CYRILLIC.search(word) else "en"
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_keys(word: str) -> tuple[str, ...]:
-    """The lexical keys of one word, under which it is indexed and looked up.
-
-    English: its Snowball stem. Russian: its Snowball stem and every dictionary form pymorphy3
-    gives it, because the stemmer alone splits one word's forms ("паром" -> "пар", but "парома",
-    "паромом" -> "паром"); with the lemmas all of them share the key "паром". Stopwords and
-    numbers have no keys (numbers are matched as raw words)."""
-    if word[0].isdigit():
-        return ()
-    language = _language_of_word(word)
-    stems = content_terms(word, language)
-    if language != "ru" or not stems:
-        return tuple(stems[:1])
-    from nutgraf.lang.ru import morph
-
-    lemmas = {parse.normal_form.replace("ё", "е") for parse in morph().parse(word.lower())}
-    return tuple(dict.fromkeys([stems[0], *sorted(lemmas)]))
-
-
-def search_terms(value: str) -> list[str]:
-    """The keys indexed for a text (see :func:`word_keys`), in text order."""
-    return [key for match in _WORD.finditer(value) for key in word_keys(match.group(0))]
 
 
 def _has_index(connection: Connection) -> bool:
@@ -145,16 +112,24 @@ def _has_index(connection: Connection) -> bool:
     )
 
 
-def _insert(connection: Connection, rows: Sequence[tuple[int, str, str]]) -> None:
-    """Index articles, given as (id, title, body), in one executemany. PostgreSQL ignores an
+def _insert(
+    connection: Connection, rows: Sequence[tuple[int, str, str] | tuple[int, str, str, str | None]]
+) -> None:
+    """Index articles, given as (id, title, body) or (id, title, body, terms) where the terms were
+    computed already (``Article.search_terms``, on a worker), in one executemany. PostgreSQL ignores an
     article already indexed (ON CONFLICT DO NOTHING); FTS5 has no conflict handling (a contentless
     table merges a second row of one rowid into the first), so on SQLite every caller indexes
     only ids above the highest indexed: a newly inserted article's, or the back-fill's."""
     if not rows:
         return
     values = [
-        {"id": article_id, "title": title, "body": body, "terms": " ".join(search_terms(f"{title}\n{body}"))}
-        for article_id, title, body in rows
+        {
+            "id": row[0],
+            "title": row[1],
+            "body": row[2],
+            "terms": row[3] if len(row) > 3 and row[3] is not None else terms_of(row[1], row[2]),
+        }
+        for row in rows
     ]
     if connection.dialect.name == "postgresql":
         connection.execute(
@@ -246,13 +221,16 @@ def ensure_search_index(engine: Engine) -> bool:
             return True
 
 
-def index_article(session: Session, article_id: int, title: str, body: str) -> None:
-    """Add a newly stored article to the index, in the transaction that stored it."""
-    index_articles(session, [(article_id, title, body)])
+def index_article(session: Session, article_id: int, title: str, body: str, terms: str | None = None) -> None:
+    """Add a newly stored article to the index, in the transaction that stored it (``terms``: its
+    keys when computed already, see :func:`terms_of`)."""
+    index_articles(session, [(article_id, title, body, terms)])
 
 
-def index_articles(session: Session, rows: Sequence[tuple[int, str, str]]) -> None:
-    """Add newly stored articles, given as (id, title, body), to the index in one statement, in the
+def index_articles(
+    session: Session, rows: Sequence[tuple[int, str, str] | tuple[int, str, str, str | None]]
+) -> None:
+    """Add newly stored articles, given as (id, title, body[, terms]), to the index in one statement, in the
     transaction that stored them. Whether the SQLite index exists is asked once per session (a
     batch's session writes many articles; nothing drops the index while a writer holds it)."""
     dialect = session.get_bind().dialect.name

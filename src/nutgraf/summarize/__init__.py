@@ -7,6 +7,7 @@ article, and ``summarize`` does the same for one raw text or HTML page."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +15,7 @@ from functools import cache
 from nutgraf.model import Sentence
 from nutgraf.summarize.article import (
     MAX_SUMMARY_CHARS,
+    NAME_PREFIX,
     SummaryParams,
     _leans_back,
     _loses_speaker,
@@ -125,9 +127,10 @@ def summarize(
 
     ``people``: the full names of the persons the article names, for the surname rule; by default
     they are found here with the language's NER, as ingest finds them, but only when they could
-    change the summary (:func:`people_can_matter`): NER took nine tenths of a summary's time, and
-    most articles' summaries are the same without it (on BBC it runs for 6% of them; the summary
-    takes 5.9 ms, sumy's LexRank 6.3: bench/oneshot_summary.py). The models load once per process:
+    change the summary (:func:`people_can_matter`), and then over the sentences that could name
+    them (:func:`_passage`): NER took nine tenths of a summary's time, and most articles' summaries
+    are the same without it (bench/oneshot_summary.py gives the speeds beside sumy's LexRank and
+    how often NER runs). The models load once per process:
     about a second the first time they are needed. Pass ``()`` to skip NER."""
     from nutgraf.analyze import people_in
     from nutgraf.clean import clean_text, extract_html
@@ -144,7 +147,9 @@ def summarize(
     if people is None:
         chosen = select_sentences(split, title=cleaned.title, language=code, count=sentences)
         if chosen and people_can_matter(split, chosen, cleaned.text, cleaned.title, code):
-            people = people_in(cleaned.text, code, cleaned.title)
+            people = people_in(
+                _passage(split, chosen, cleaned.text, cleaned.title, code), code, cleaned.title
+            )
             chosen = select_sentences(
                 split, title=cleaned.title, language=code, count=sentences, people=people
             )
@@ -204,6 +209,61 @@ def people_can_matter(
     return _commentary_can_change(sentences, text, title, language) or _surname_rule_can_change(
         sentences, chosen, text, title, language
     )
+
+
+def _passage(
+    sentences: list[Sentence], chosen: list[int], text: str, title: str | None, language: str | None
+) -> str:
+    """What NER must read for the people who could change the summary ``chosen``: the sentences
+    that could name them, in order, a blank line between them.
+
+    Those people are named by a word of a suspect (see :func:`people_can_matter`) as the last word
+    of a name of several words, or by a word of a sentence that is commentary without people. So
+    NER reads the sentences where such a name could be given in full (a word that could end a
+    name, after another word of it, with the first letters of a suspect's word: ``NAME_PREFIX``,
+    or one in a language whose names are shown in the nominative), those with a word that could end
+    a curated person's name (linked to their full name even alone: "Putin"), and those with a word
+    of a commentary sentence's possible names. A surname alone elsewhere ("Musk said") adds no
+    person: it links to the entity of the full name. NER over a few sentences instead of the
+    article is what makes the one-shot summary cheap where people matter (bench/oneshot_summary.py,
+    whose 'differing' column checks that the people found this way give the same summaries). The
+    whole text is read when any word could matter (a text without capitals, or longer than the
+    summary reads)."""
+    if not sentences or sentences[-1].end > MAX_SUMMARY_CHARS or text.islower():
+        return text
+    suspects = {word for _, word, *_ in _suspects(sentences, chosen, language)}
+    last_keys = {name.keys[-1] for name in _possible_names(sentences, text, title, language, suspects)}
+    surnames = {word for word in suspects if any(word.startswith(key) for key in last_keys)}
+    # a name's last word as the text gives it shares its first NAME_PREFIX letters (all, if it has
+    # fewer) with the key, and so with the word; shown in the nominative, only the first letter
+    size = 1 if _prefix_size(language) == 1 else NAME_PREFIX
+    prefixes = {word[:length] for word in surnames for length in range(1, size + 1)}
+    curated = tuple(key for key in _curated_last_keys() if key[:size] in prefixes)
+    starts = [s.start for s in sentences]
+    wanted: set[int] = set()
+    for before, _forms, in_text, start in _name_end_places(
+        sentences,
+        text,
+        title,
+        language,
+        {prefix for prefix in prefixes if len(prefix) == _prefix_size(language)},
+    ):
+        if in_text and before is not None:
+            wanted.add(bisect_right(starts, start) - 1)
+    for index, sentence in enumerate(sentences):
+        words = _words(sentence.text)
+        if curated and any(word.startswith(curated) for word in words):
+            wanted.add(index)
+    names = proper_names(sentences)
+    commentary = [i for i, s in enumerate(sentences) if characterises(s.text, language, names)]
+    if commentary:
+        keys = tuple(_word_keys(sentences, text, title, language))
+        words = {word for i in commentary for word in _words(sentences[i].text) if word.startswith(keys)}
+        near = {word[:length] for word in words for length in range(1, size + 1)}
+        wanted.update(
+            i for i, s in enumerate(sentences) if any(word[:size] in near for word in _words(s.text))
+        )
+    return "\n\n".join(sentences[i].text for i in sorted(wanted))
 
 
 def _commentary_can_change(
@@ -366,6 +426,15 @@ def _name_ends(
     the word may have as a name's last word) of each word of the title and ``text`` that could end
     a person's name (see :func:`people_can_matter`), of those whose first letters are one of
     ``prefixes`` (any, if None)."""
+    for before, forms, _in_text, _start in _name_end_places(sentences, text, title, language, prefixes):
+        yield before, forms
+
+
+def _name_end_places(
+    sentences: list[Sentence], text: str, title: str | None, language: str | None, prefixes: set[str] | None
+) -> Iterable[tuple[tuple[str, ...] | None, tuple[str, ...], bool, int]]:
+    """:func:`_name_ends`, each with where the word is: whether in ``text`` (else the title), and
+    its offset there."""
     from nutgraf.lang import get_language
 
     module = get_language(language)
@@ -391,6 +460,8 @@ def _name_ends(
                 if before
                 else None,
                 _keys_of(word, source, match.start(), match.end(), nominative),
+                source is text,
+                match.start(),
             )
 
 
