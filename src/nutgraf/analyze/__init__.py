@@ -21,6 +21,7 @@ from nutgraf.analyze.entities import ALIAS_FILE, alias_index, link_entities
 from nutgraf.analyze.figures import extract_figures
 from nutgraf.analyze.quotes import extract_quotes
 from nutgraf.lang import get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import Article, Entity, Mention
 
 __all__ = [
@@ -80,7 +81,7 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 def recognize(texts: list[str], language: str) -> list[list[tuple[int, int, str]]]:
     """NER spans for texts of one language; languages without a model get none. A text longer than
     ``NER_CHUNK_CHARS`` is read in paragraph-aligned pieces, its spans shifted back into place."""
-    recognizer = getattr(get_language(language), "recognize", None)
+    recognizer = section(get_language(language), "recognize")
     if recognizer is None or not texts:
         return [[] for _ in texts]
     if all(len(text) <= NER_CHUNK_CHARS for text in texts):

@@ -13,6 +13,7 @@ import re
 
 from nutgraf.analyze.entities import AliasIndex, alias_index
 from nutgraf.lang import get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import Citation, Mention
 
 __all__ = ["extract_citations", "source_name"]
@@ -42,7 +43,7 @@ def _clean(name: str, language: str) -> str:
     module = get_language(language)
     text = " ".join(name.split()).strip(_STRIP)
     lowered = text.lower()
-    for descriptor in sorted(getattr(module, "SOURCE_DESCRIPTORS", ()), key=len, reverse=True):
+    for descriptor in sorted(section(module, "SOURCE_DESCRIPTORS"), key=len, reverse=True):
         marker = f"{descriptor} "
         index = lowered.rfind(marker)
         if index >= 0 and (index == 0 or lowered[index - 1] == " "):
@@ -52,7 +53,7 @@ def _clean(name: str, language: str) -> str:
                 break
     if lowered.startswith("the "):
         text = text[4:]
-    nominative = getattr(module, "nominative", None)
+    nominative = section(module, "nominative")
     if nominative is not None and any(word[:1].islower() for word in text.split()):
         # "по данным министерства транспорта" cites "Министерство транспорта"
         text = nominative(text, "ORG")
@@ -74,7 +75,7 @@ def source_name(
             return None
     aliases = aliases if aliases is not None else alias_index()
     module = get_language(language)
-    lemma = getattr(module, "entity_lemma", lambda s, label: s.lower())(text, "ORG")
+    lemma = section(module, "entity_lemma")(text, "ORG")
     found = aliases.find(lemma, "ORG", text)
     if found:
         entry = aliases.entries[found]
@@ -90,7 +91,7 @@ def extract_citations(
     found: list[Citation] = []
     seen: set[str] = set()
     hits = []
-    for pattern in getattr(module, "CITATION_PATTERNS", ()):
+    for pattern in section(module, "CITATION_PATTERNS"):
         for match in pattern.finditer(text):
             hits.append((match.start("name"), match.end("name"), match.group("name"), match.group(0).strip()))
     hits.sort()

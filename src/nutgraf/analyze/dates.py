@@ -38,6 +38,7 @@ from functools import cache
 from typing import Any
 
 from nutgraf.lang import get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import DateMention
 
 __all__ = ["extract_dates"]
@@ -219,27 +220,27 @@ def _grammar(language: str) -> _Grammar:
     """Patterns of ``language`` built from its module's tables; a language without tables gets ISO
     and dotted numeric dates only."""
     module = get_language(language)
-    months: dict[str, int] = {k.lower(): v for k, v in getattr(module, "MONTHS", {}).items()}
-    weekdays: dict[str, int] = {k.lower(): v for k, v in getattr(module, "WEEKDAY_NUMBERS", {}).items()}
-    directions: dict[str, int] = {_normal(k): v for k, v in getattr(module, "WEEKDAY_DIRECTIONS", {}).items()}
-    relative_years: dict[str, int] = {_normal(k): v for k, v in getattr(module, "RELATIVE_YEARS", {}).items()}
+    months: dict[str, int] = {k.lower(): v for k, v in section(module, "MONTHS").items()}
+    weekdays: dict[str, int] = {k.lower(): v for k, v in section(module, "WEEKDAY_NUMBERS").items()}
+    directions: dict[str, int] = {_normal(k): v for k, v in section(module, "WEEKDAY_DIRECTIONS").items()}
+    relative_years: dict[str, int] = {_normal(k): v for k, v in section(module, "RELATIVE_YEARS").items()}
     relative: dict[str, tuple[str, int] | tuple[str, int, str]] = {
         phrase: ("year", off) for phrase, off in relative_years.items()
     }
-    relative.update((_normal(k), v) for k, v in getattr(module, "RELATIVE_DATES", {}).items())
-    preps = getattr(module, "DATE_PREPOSITIONS", ())
+    relative.update((_normal(k), v) for k, v in section(module, "RELATIVE_DATES").items())
+    preps = section(module, "DATE_PREPOSITIONS")
 
     month = _alternation(months, _abbreviations(months))
-    of_words = getattr(module, "DATE_OF_WORDS", ())
+    of_words = section(module, "DATE_OF_WORDS")
     of = rf"(?:{_alternation(of_words)}\s+)?" if of_words else ""
-    suffixes = getattr(module, "DATE_DAY_SUFFIXES", ())
+    suffixes = section(module, "DATE_DAY_SUFFIXES")
     suffix = f"(?:{_alternation(suffixes)})?" if suffixes else ""
-    year_words = getattr(module, "DATE_YEAR_WORDS", ())
-    year_suffixes = getattr(module, "DATE_YEAR_SUFFIXES", ())
+    year_words = section(module, "DATE_YEAR_WORDS")
+    year_suffixes = section(module, "DATE_YEAR_SUFFIXES")
     year_suffix = f"(?:{'|'.join(map(re.escape, year_suffixes))})?" if year_suffixes else ""
     year_word = rf"(?:\s*{_alternation(year_words)})?" if year_words else ""
-    openers = _alternation(getattr(module, "DATE_RANGE_OPENERS", ()))
-    closers = _alternation(getattr(module, "DATE_RANGE_CLOSERS", ()))
+    openers = _alternation(section(module, "DATE_RANGE_OPENERS"))
+    closers = _alternation(section(module, "DATE_RANGE_CLOSERS"))
     dash = rf"\s*[{DASHES}]\s*"
 
     def day(n: str, first: bool = False) -> str:
@@ -282,7 +283,7 @@ def _grammar(language: str) -> _Grammar:
             ),
             _Pattern("month", re.compile(rf"(?P<m1>{month})\s+{of}{any_year('1')}"), "prep"),
         ]
-        if getattr(module, "DATE_MONTH_FIRST", False):
+        if section(module, "DATE_MONTH_FIRST"):
             patterns += [
                 _Pattern(
                     "range",
@@ -308,7 +309,7 @@ def _grammar(language: str) -> _Grammar:
     if year_words:
         pattern = rf"(?P<y1>{YEAR_PATTERN}){year_suffix}{_YEAR_END}\s*{_alternation(year_words)}"
         patterns.append(_Pattern("year", re.compile(pattern), "prep"))
-    cues = getattr(module, "DATE_YEAR_CUES", ())
+    cues = section(module, "DATE_YEAR_CUES")
     if cues:
         patterns.append(
             _Pattern("year", re.compile(rf"{_alternation(cues)}\s+(?P<y1>{YEAR_PATTERN}){_YEAR_END}"))
@@ -324,11 +325,11 @@ def _grammar(language: str) -> _Grammar:
         directions=directions,
         relative=relative,
         relative_years=relative_years,
-        capitalized=bool(getattr(module, "DATE_CAPITALIZED", False)),
-        weekday_bare=bool(getattr(module, "WEEKDAY_BARE", False)),
-        weekday_not_after=frozenset(getattr(module, "WEEKDAY_NOT_AFTER", frozenset())),
-        relative_not_before=frozenset(getattr(module, "RELATIVE_DATE_NOT_BEFORE", frozenset())),
-        relative_prepositions=dict(getattr(module, "RELATIVE_DATE_PREPOSITIONS", {})),
+        capitalized=bool(section(module, "DATE_CAPITALIZED")),
+        weekday_bare=bool(section(module, "WEEKDAY_BARE")),
+        weekday_not_after=frozenset(section(module, "WEEKDAY_NOT_AFTER")),
+        relative_not_before=frozenset(section(module, "RELATIVE_DATE_NOT_BEFORE")),
+        relative_prepositions=dict(section(module, "RELATIVE_DATE_PREPOSITIONS")),
         prep_before=_before(_alternation(preps), "prep") if preps else None,
         weekday_before=_before(_alternation(weekdays), "wd", r",?\s+") if weekdays else None,
         direction_before=_before(_alternation(directions), "dir") if directions else None,
@@ -337,18 +338,18 @@ def _grammar(language: str) -> _Grammar:
 
 
 def _tense(module: Any) -> _Tense:
-    cues = getattr(module, "WEEKDAY_FUTURE_CUES", ())
+    cues = section(module, "WEEKDAY_FUTURE_CUES")
     alternatives = "|".join(rf"(?<!\w){cue}" if cue[:1].isalpha() else cue for cue in cues)
-    reported = getattr(module, "REPORTED_CONJUNCTIONS", ())
+    reported = section(module, "REPORTED_CONJUNCTIONS")
     return _Tense(
         future_cues=re.compile(rf"(?:{alternatives})(?!\w)") if cues else None,
-        clause_tenses=getattr(module, "clause_tenses", None),
-        ahead_tenses=frozenset(getattr(module, "WEEKDAY_AHEAD_TENSES", ("futr",))),
-        until=frozenset(getattr(module, "WEEKDAY_UNTIL", ())),
-        past_auxiliaries=frozenset(getattr(module, "WEEKDAY_PAST_AUXILIARIES", ())),
-        introductions=frozenset(getattr(module, "WEEKDAY_INTRODUCTIONS", ())),
-        clause_words=frozenset((*getattr(module, "CLAUSE_CONJUNCTIONS", ()), *reported)),
-        speech_verbs=frozenset(w.lower() for w in getattr(module, "SPEECH_VERBS", ())),
+        clause_tenses=section(module, "clause_tenses"),
+        ahead_tenses=frozenset(section(module, "WEEKDAY_AHEAD_TENSES")),
+        until=frozenset(section(module, "WEEKDAY_UNTIL")),
+        past_auxiliaries=frozenset(section(module, "WEEKDAY_PAST_AUXILIARIES")),
+        introductions=frozenset(section(module, "WEEKDAY_INTRODUCTIONS")),
+        clause_words=frozenset((*section(module, "CLAUSE_CONJUNCTIONS"), *reported)),
+        speech_verbs=frozenset(w.lower() for w in section(module, "SPEECH_VERBS")),
     )
 
 

@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from nutgraf.lang import get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import Entity, Mention
 
 __all__ = ["AliasIndex", "alias_index", "entity_key", "link_entities", "skeleton", "to_latin"]
@@ -269,7 +270,7 @@ def alias_index() -> AliasIndex:
 
 def _nominative(module, surface: str, lemma: str, label: str) -> bool:
     """True when a surface form is the name as a reader expects it (nominative in Russian)."""
-    check = getattr(module, "is_nominative", None)
+    check = section(module, "is_nominative")
     if check is not None:
         return check(surface, label)
     return " ".join(w.lower() for w in _WORDS.findall(surface)) == lemma
@@ -281,7 +282,7 @@ def link_entities(
     """Canonical entities of one article and its mentions, from NER spans (start, end, label)."""
     aliases = aliases if aliases is not None else alias_index()
     module = get_language(language)
-    lemmatize = getattr(module, "entity_lemma", None) or (lambda surface, label: surface.lower())
+    lemmatize = section(module, "entity_lemma")
     mentions: list[Mention] = []
     lemmas: list[str] = []
     for start, end, label in spans:
@@ -347,5 +348,5 @@ def _display_name(module, forms: list[tuple[str, str]], label: str) -> str:
     if nominative:
         return max(nominative, key=lambda s: (len(s.split()), len(s)))
     surface = max((surface for surface, _ in forms), key=lambda s: (len(s.split()), len(s)))
-    inflect = getattr(module, "nominative", None)
+    inflect = section(module, "nominative")
     return inflect(surface, label) if inflect is not None else surface

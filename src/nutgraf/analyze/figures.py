@@ -45,6 +45,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from nutgraf.lang import content_terms, get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import Figure
 
 __all__ = ["comparable_unit", "extract_figures", "subject_keys"]
@@ -258,16 +259,16 @@ def _lookup(table: Mapping[str, object], found: str) -> object:
 def _tables(language: str | None) -> _Tables:
     """Compile the figure tables of ``language`` (missing tables mean: currency signs and "%" only)."""
     module = get_language(language)
-    separators = re.escape(getattr(module, "FIGURE_GROUP_SEPARATORS", "\u00a0\u2009\u202f"))
+    separators = re.escape(section(module, "FIGURE_GROUP_SEPARATORS"))
     grouped = rf"\d{{1,3}}(?:[{separators}]\d{{3}})+(?!\d)|" if separators else ""
     number = re.compile(rf"(?<![\w.,])(?P<int>{grouped}\d+)(?:[.,](?P<frac>\d+))?")
-    scales: dict[str, float] = dict(getattr(module, "FIGURE_SCALES", {}))
-    words: dict[str, float] = dict(getattr(module, "FIGURE_NUMBER_WORDS", {}))
-    units: dict[str, str] = dict(getattr(module, "FIGURE_UNITS", {}))
-    counted: dict[str, str] = dict(getattr(module, "FIGURE_COUNTED", {}))
-    approx = tuple(getattr(module, "FIGURE_APPROX", ()))
-    loose = tuple(getattr(module, "FIGURE_APPROX_LOOSE", ()))
-    after = tuple(getattr(module, "FIGURE_APPROX_AFTER", ()))
+    scales: dict[str, float] = dict(section(module, "FIGURE_SCALES"))
+    words: dict[str, float] = dict(section(module, "FIGURE_NUMBER_WORDS"))
+    units: dict[str, str] = dict(section(module, "FIGURE_UNITS"))
+    counted: dict[str, str] = dict(section(module, "FIGURE_COUNTED"))
+    approx = tuple(section(module, "FIGURE_APPROX"))
+    loose = tuple(section(module, "FIGURE_APPROX_LOOSE"))
+    after = tuple(section(module, "FIGURE_APPROX_AFTER"))
     full_scales = [k for k in scales if len(k) > 2]
     return _Tables(
         number=number,
@@ -287,9 +288,7 @@ def _tables(language: str | None) -> _Tables:
             rf"(?<!\w)(?P<cue>{_alternation(loose)}){_SPACE}+[^\W\d_][\w-]*{_SPACE}+\Z", loose
         ),
         approx_after=_compile(rf"{_SPACE}*(?:{_alternation(after)})(?!\w)", after),
-        periods=tuple(
-            (re.compile(pattern), label) for pattern, label in getattr(module, "FIGURE_PERIODS", ())
-        ),
+        periods=tuple((re.compile(pattern), label) for pattern, label in section(module, "FIGURE_PERIODS")),
         scales=MappingProxyType({_fold(k): v for k, v in scales.items()}),
         number_values=MappingProxyType({_fold(k): v for k, v in words.items()}),
         units=MappingProxyType(
@@ -299,14 +298,14 @@ def _tables(language: str | None) -> _Tables:
             }
         ),
         counted_units=MappingProxyType({_fold(k): v for k, v in counted.items()}),
-        approx_conditional=frozenset(getattr(module, "FIGURE_APPROX_CONDITIONAL", ())),
-        change_stems=tuple(getattr(module, "FIGURE_CHANGE_STEMS", ())),
-        change_words=frozenset(getattr(module, "FIGURE_CHANGE_WORDS", ())),
-        change_prepositions=frozenset(getattr(module, "FIGURE_CHANGE_PREPOSITIONS", ())),
-        level_prepositions=frozenset(getattr(module, "FIGURE_LEVEL_PREPOSITIONS", ())),
-        year_prepositions=frozenset(getattr(module, "FIGURE_YEAR_PREPOSITIONS", ())),
-        months=frozenset(getattr(module, "MONTHS", {})),
-        stopwords=frozenset(getattr(module, "STOPWORDS", ())),
+        approx_conditional=frozenset(section(module, "FIGURE_APPROX_CONDITIONAL")),
+        change_stems=tuple(section(module, "FIGURE_CHANGE_STEMS")),
+        change_words=frozenset(section(module, "FIGURE_CHANGE_WORDS")),
+        change_prepositions=frozenset(section(module, "FIGURE_CHANGE_PREPOSITIONS")),
+        level_prepositions=frozenset(section(module, "FIGURE_LEVEL_PREPOSITIONS")),
+        year_prepositions=frozenset(section(module, "FIGURE_YEAR_PREPOSITIONS")),
+        months=frozenset(section(module, "MONTHS")),
+        stopwords=frozenset(section(module, "STOPWORDS")),
     )
 
 

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from nutgraf.lang import get_language, paragraphs
+from nutgraf.lang.contract import section
 from nutgraf.model import Mention, Quote
 
 __all__ = ["extract_quotes"]
@@ -92,7 +93,7 @@ rules that need no words."""
 
 @cache
 def _words_of(language: str, name: str) -> tuple[str, ...]:
-    return tuple(getattr(get_language(language), name, ()))
+    return tuple(section(get_language(language), name))
 
 
 _QUOTED = re.compile(r"“(?P<a>[^”]{2,2000})”|«(?P<b>(?:[^«»]|«[^«»]*»){2,2000})»|\"(?P<c>[^\"]{2,2000})\"")
@@ -108,7 +109,7 @@ _JOINING = " \t\n,;:—–"
 
 @cache
 def _verbs(language: str) -> re.Pattern[str]:
-    verbs = getattr(get_language(language), "SPEECH_VERBS", ())
+    verbs = section(get_language(language), "SPEECH_VERBS")
     if not verbs:
         return re.compile(r"(?!x)x")
     return re.compile(
@@ -143,7 +144,7 @@ def _links(language: str) -> str:
 
 
 def _role_words(language: str) -> frozenset[str]:
-    return getattr(get_language(language), "ROLE_WORDS", frozenset())
+    return section(get_language(language), "ROLE_WORDS")
 
 
 def _has_role_word(phrase: str, language: str) -> bool:
@@ -511,7 +512,7 @@ class _Speakers:
 
     def _is_role(self, phrase: str) -> bool:
         """An apposition is a role when it names one and does not go on to say something."""
-        conjunctions = getattr(get_language(self.language), "REPORTED_CONJUNCTIONS", ())
+        conjunctions = section(get_language(self.language), "REPORTED_CONJUNCTIONS")
         words = {w.lower() for w in _WORD.findall(phrase)}
         return (
             len(words) <= MAX_ROLE_WORDS
@@ -685,7 +686,7 @@ def _content(text: str, language: str) -> str:
     the first ``CONJUNCTION_WINDOW`` characters: "told reporters that ...") unless a coordinator
     stands before it (then the clause began earlier: "... were evacuated and that crews ...")."""
     content = text.strip(" ,:")
-    conjunctions = getattr(get_language(language), "REPORTED_CONJUNCTIONS", ())
+    conjunctions = section(get_language(language), "REPORTED_CONJUNCTIONS")
     coordinators = "|".join(_words_of(language, "COORDINATORS"))
     for conjunction in conjunctions:
         match = re.search(rf"\b{conjunction}\b\s*", content[:CONJUNCTION_WINDOW])

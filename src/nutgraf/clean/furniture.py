@@ -40,6 +40,7 @@ from functools import cache, lru_cache
 
 from nutgraf.clean.text import parse_dateline
 from nutgraf.lang import all_languages, content_terms, detect_language, get_language
+from nutgraf.lang.contract import section
 from nutgraf.lang.detect import _CYRILLIC, _LATIN
 
 __all__ = ["FurnitureModel", "line_key", "reads_as_reporting", "strip_furniture"]
@@ -403,7 +404,7 @@ class _Document:
             self._rest_names[language] = _name_stems(self.rest, language, skip_openings=True)
         if not names & self._rest_names[language]:
             return False
-        mood = getattr(get_language(language), "verb_mood", None)
+        mood = section(get_language(language), "verb_mood")
         return mood is None or mood(line.strip()) != "imperative"
 
 
@@ -428,7 +429,7 @@ def speaks_for_site(line: str, language: str) -> bool:
         return True
     module = get_language(language)
     folded = stripped.casefold()
-    if any(folded.startswith(label) for label in getattr(module, "CREDIT_LABELS", ())):
+    if any(folded.startswith(label) for label in section(module, "CREDIT_LABELS")):
         return True
     phrases = _site_phrases(language)
     if not phrases or _DIALOGUE.match(stripped):
@@ -442,7 +443,7 @@ def speaks_for_site(line: str, language: str) -> bool:
 
 @cache
 def _site_phrases(language: str) -> tuple[str, ...]:
-    return tuple(getattr(get_language(language), "SITE_PHRASES", ()))
+    return tuple(section(get_language(language), "SITE_PHRASES"))
 
 
 @lru_cache(maxsize=65536)
@@ -460,7 +461,7 @@ def reads_as_reporting(line: str, language: str) -> bool:
     words = len(_TOKEN.findall(stripped))
     if words < MIN_STATEMENT_WORDS:
         return False
-    verb_mood = getattr(get_language(language), "verb_mood", None)
+    verb_mood = section(get_language(language), "verb_mood")
     mood = verb_mood(stripped) if verb_mood is not None else None
     if mood == "imperative":
         return False

@@ -1,24 +1,12 @@
 """Language support: one module per language, found through a small registry.
 
-A language module (``en.py``, ``ru.py``) exposes, at module level:
-
-- ``CODE`` and ``NAME``;
-- ``split_sentences(paragraph) -> list[tuple[int, int]]``: sentence spans within one paragraph;
-- ``MONTHS``: lower-cased month names and abbreviations (every case form) -> month number;
-- ``WEEKDAYS``: lower-cased weekday names and abbreviations;
-- ``FURNITURE_LINES``: lower-cased lines that are site interface, not news ("get a summary");
-- ``FURNITURE_PATTERNS``: regular expressions for whole furniture lines ("follow us on ...");
-- ``NAVIGATION_MARKERS``: lines after which the next line is another article's headline;
-- optionally, for the furniture learner's test of whether a recurring line reads as reporting:
-  ``verb_mood(line) -> "indicative" | "imperative" | None`` (does it state something, or command
-  the reader?) and ``SITE_PHRASES`` (words by which a line speaks for the site: "our", "this
-  article"); a module without them leaves the learner to judge by a line's shape alone;
-- ``STOPWORDS`` and ``STEMMER`` (a Snowball algorithm name) for content terms;
-- ``DANGLING_STARTS`` (openings that lean on the sentence before) and ``CREDIT_LABELS`` (openings
-  of credit lines) for summaries;
-- optionally, for text without case or stops (see ``split_sentences``): ``ABBREVIATIONS`` (lower-case
-  words a full stop follows inside a sentence: "mr", "тыс") and ``CLAUSE_OPENERS`` (words that open a
-  clause: "and", "which", "что"); a module without them gets initials and a word window only.
+A language module (``en.py``, ``ru.py``) gives, at module level, the sections of the language
+contract (``nutgraf.lang.contract``): its identity (``CODE``, ``NAME``), how its text splits and
+stems (``split_sentences``, ``STOPWORDS``, ``STEMMER``), its furniture phrases, summary cues, date
+words, quote and citation cues, figure words, and its backends (NER, lemmas, clause tense). The
+analyzers read a module only through ``contract.section``, which gives the contract's default for
+an optional section a module lacks; ``get_language`` checks a module against the contract when it
+first loads it.
 
 Adding a language means adding one module here and its code to ``SUPPORTED``. Text in a language
 without a module is still stored and split into sentences by the generic module ``xx``.
@@ -31,6 +19,7 @@ import re
 from functools import cache
 from types import ModuleType
 
+from nutgraf.lang.contract import check, section
 from nutgraf.lang.detect import detect_language
 from nutgraf.model import Sentence
 
@@ -64,10 +53,10 @@ def cut_at_word(text: str, limit: int) -> str:
 
 @cache
 def get_language(code: str | None) -> ModuleType:
-    """The module for ``code``, or the generic one when the language has no module."""
-    if code in SUPPORTED:
-        return importlib.import_module(f"nutgraf.lang.{code}")
-    return importlib.import_module("nutgraf.lang.xx")
+    """The module for ``code``, or the generic one when the language has no module; checked against
+    the language contract (``nutgraf.lang.contract``) when first asked for, so that a module with a
+    section missing or malformed fails here, naming it, instead of reading worse."""
+    return check(importlib.import_module(f"nutgraf.lang.{code if code in SUPPORTED else 'xx'}"))
 
 
 def all_languages() -> list[ModuleType]:
@@ -219,7 +208,7 @@ def _recased(text: str, module: ModuleType, *, lower: bool) -> str:
         if len(folded) != len(text):  # "İ" lower-cases to two characters: such letters stay
             folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         text = folded.replace("``", '""')  # tokenised corpora open quotes with ``, unknown to blingfire
-    abbreviations = getattr(module, "ABBREVIATIONS", frozenset())
+    abbreviations = section(module, "ABBREVIATIONS")
     capitals: list[int] = []
     if lower:
         for match in _WORD_BEFORE_STOP.finditer(text):
@@ -317,8 +306,8 @@ def _clauses(text: str, start: int, end: int, module: ModuleType) -> list[tuple[
     "что"), and else a word window. Each cut falls as near the middle of its piece as its strength
     allows, leaving at least ``MIN_PIECE_WORDS`` words on each side; a piece within the limit is
     still cut where a sentence or line plainly ends (``SENTENCE_CUT``)."""
-    openers = getattr(module, "CLAUSE_OPENERS", frozenset())
-    stopwords = getattr(module, "STOPWORDS", frozenset())
+    openers = section(module, "CLAUSE_OPENERS")
+    stopwords = section(module, "STOPWORDS")
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     strength = [0.0] * len(tokens)
     for i in range(1, len(tokens)):
@@ -363,9 +352,9 @@ def _stemmer(algorithm: str):
 def content_terms(text: str, language: str | None) -> list[str]:
     """Stems of the content words of ``text`` (stopwords and numbers dropped), lower-cased."""
     module = get_language(language)
-    stopwords = getattr(module, "STOPWORDS", frozenset())
+    stopwords = section(module, "STOPWORDS")
     words = [
         w for w in (m.group(0).lower().replace("ё", "е") for m in _WORD.finditer(text)) if w not in stopwords
     ]
-    algorithm = getattr(module, "STEMMER", None)
+    algorithm = section(module, "STEMMER")
     return _stemmer(algorithm).stemWords(words) if algorithm else words

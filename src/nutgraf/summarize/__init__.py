@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from nutgraf.lang.contract import section
 from nutgraf.model import Sentence
 from nutgraf.summarize.article import (
     MAX_SUMMARY_CHARS,
@@ -400,7 +401,7 @@ def _word_keys(sentences: list[Sentence], text: str, title: str | None, language
     keys = set(_curated_last_keys())
     for _before, forms in _name_ends(sentences, text, title, language, None):
         keys.update(forms)
-    nominative = getattr(get_language(language), "nominative", None)
+    nominative = section(get_language(language), "nominative")
     # a name of one word may be written only at the start of sentences ("Madonna said..."; slovnet
     # takes "Как" for one now and then)
     for source, match in [(title or "", _WORD.search(title or ""))] + [
@@ -416,7 +417,7 @@ def _prefix_size(language: str | None) -> int:
     (a key has at least two), or one in a language whose names are shown in the nominative."""
     from nutgraf.lang import get_language
 
-    return 1 if getattr(get_language(language), "nominative", None) is not None else 2
+    return 1 if section(get_language(language), "nominative") is not None else 2
 
 
 def _name_ends(
@@ -438,7 +439,7 @@ def _name_end_places(
     from nutgraf.lang import get_language
 
     module = get_language(language)
-    nominative = getattr(module, "nominative", None)
+    nominative = section(module, "nominative")
     size = _prefix_size(language)
     for source, firsts in (
         (title or "", [_WORD.search(title or "")]),
@@ -475,7 +476,7 @@ class _Run:
         self.starts = starts
         """Where each sentence's first word starts."""
         self.tokens = list(_NAME_TOKEN.finditer(source))
-        self.stopwords = getattr(module, "STOPWORDS", frozenset())
+        self.stopwords = section(module, "STOPWORDS")
         self._linked: dict[int, bool] = {}
         self._inside: dict[str, bool] = {}
 

@@ -39,6 +39,7 @@ from functools import cache, lru_cache
 
 from nutgraf.analyze import MAX_ANALYSED_CHARS
 from nutgraf.lang import get_language
+from nutgraf.lang.contract import section
 from nutgraf.model import Sentence
 
 __all__ = [
@@ -189,11 +190,11 @@ def sentence_terms(texts: list[str], language: str | None) -> list[list[str]]:
     Stemming word by word is most of the cost of a summary; an article repeats its words, so one
     stemmer call over its distinct words makes the whole summary about twice as fast."""
     module = get_language(language)
-    stopwords = getattr(module, "STOPWORDS", frozenset())
+    stopwords = section(module, "STOPWORDS")
     words = [
         [w for w in _TERM.findall(text.lower().replace("ё", "е")) if w not in stopwords] for text in texts
     ]
-    algorithm = getattr(module, "STEMMER", None)
+    algorithm = section(module, "STEMMER")
     if not algorithm:
         return words
     distinct = list(dict.fromkeys(w for bag in words for w in bag))
@@ -311,15 +312,15 @@ def _phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
 @cache
 def _dangling(language: str | None) -> _Dangling:
     module = get_language(language)
-    unless_named = getattr(module, "DANGLING_UNLESS_NAMED", ())
+    unless_named = section(module, "DANGLING_UNLESS_NAMED")
     named = _phrases(unless_named)
     return _Dangling(
-        openings=_phrases((*getattr(module, "DANGLING_STARTS", ()), *unless_named)),
-        exceptions=_phrases(getattr(module, "DANGLING_EXCEPTIONS", ())),
+        openings=_phrases((*section(module, "DANGLING_STARTS"), *unless_named)),
+        exceptions=_phrases(section(module, "DANGLING_EXCEPTIONS")),
         # the phrase in any case, then a capital: "Both Boeing", not "Both companies"
         unless_named=re.compile(rf"(?i:{named.pattern})\s+[A-ZА-ЯЁ]") if named else None,
-        droppable=_droppable(getattr(module, "DROPPABLE_OPENINGS", ())),
-        pronouns=_phrases(getattr(module, "POINTING_PRONOUNS", ())),
+        droppable=_droppable(section(module, "DROPPABLE_OPENINGS")),
+        pronouns=_phrases(section(module, "POINTING_PRONOUNS")),
     )
 
 
@@ -560,14 +561,14 @@ def _points_at_headline(text: str, language: str | None) -> bool:
     relative clause ("Those who sailed on Tuesday...") points forward and is left alone."""
     words = _NAME_WORD.findall(text.lstrip("\"'“«—–- ").lower())
     module = get_language(language)
-    pronouns = getattr(module, "POINTING_PRONOUNS", ())
-    clause_words = getattr(module, "CLAUSE_OPENERS", frozenset())
+    pronouns = section(module, "POINTING_PRONOUNS")
+    clause_words = section(module, "CLAUSE_OPENERS")
     return bool(words) and words[0] in pronouns and (len(words) < 2 or words[1] not in clause_words)
 
 
 @cache
 def _commentary_verbs(language: str | None) -> re.Pattern[str] | None:
-    verbs = getattr(get_language(language), "COMMENTARY_VERBS", ())
+    verbs = section(get_language(language), "COMMENTARY_VERBS")
     if not verbs:
         return None
     alternatives = "|".join(
@@ -619,13 +620,13 @@ def characterises(
     ):
         return False
     module = get_language(language)
-    if before[-1].casefold() in getattr(module, "COMMENTARY_NOT_AFTER", ()):
+    if before[-1].casefold() in section(module, "COMMENTARY_NOT_AFTER"):
         return False
     if text[: match.start()].rstrip().endswith(",") and not match.group().casefold().endswith(
-        tuple(getattr(module, "COMMENTARY_PARTICIPLE_ENDINGS", ()))
+        tuple(section(module, "COMMENTARY_PARTICIPLE_ENDINGS"))
     ):
         return False  # "..., suggests a report": who said it, after what they said
-    persons = getattr(module, "QUOTE_PRONOUNS", ())
+    persons = section(module, "QUOTE_PRONOUNS")
     if any(word.casefold() in persons for word in before):
         return False
     first = before[0].casefold()
@@ -662,7 +663,7 @@ def select_sentences(
     params = params or SummaryParams()
     introductions = _introductions(sentences, tuple(people))
     module = get_language(language)
-    credit_labels = getattr(module, "CREDIT_LABELS", ())
+    credit_labels = section(module, "CREDIT_LABELS")
     title_bag, *terms = sentence_terms([title or "", *(s.text for s in sentences)], language)
     bags = [set(bag) for bag in terms]
     central = centrality(bags)
