@@ -28,7 +28,8 @@ from nutgraf.clean.text import title_from_sentence
 from nutgraf.errors import InputError, ModelError
 from nutgraf.ingest import humanize_folder
 from nutgraf.ingest.sanitize import date_warning, sane_published, sanitize_document
-from nutgraf.lang import detect_language, split_sentences
+from nutgraf.lang import all_languages, detect_language, split_sentences
+from nutgraf.lang.contract import section
 from nutgraf.lang.keys import terms_of
 from nutgraf.model import Article, Failure, IngestReport, IngestWarning, RawDocument
 from nutgraf.store import Store
@@ -79,7 +80,6 @@ CHUNK_SIZE = 16
 """Articles per task sent to a worker: large enough for NER batching, small enough to balance."""
 
 _HASH_FOLD = re.compile(r"\W+")
-_LANGUAGE_ALIASES = {"eng": "en", "english": "en", "rus": "ru", "russian": "ru", "русский": "ru"}
 
 
 @dataclass(slots=True)
@@ -118,7 +118,13 @@ def _language_code(value: str | None) -> str | None:
     if not value:
         return None
     code = value.strip().lower().replace("_", "-").split("-")[0]
-    return _LANGUAGE_ALIASES.get(code, code) or None
+    return _language_aliases().get(code, code) or None
+
+
+@cache
+def _language_aliases() -> dict[str, str]:
+    """Other names of each language a record may give ("english", "rus"), to its code."""
+    return {alias: module.CODE for module in all_languages() for alias in section(module, "CODE_ALIASES")}
 
 
 def _default_outlet(raw: RawDocument) -> str | None:

@@ -80,3 +80,30 @@ def test_an_absent_optional_section_gets_the_contracts_default():
     assert section(bare, "recognize") is None
     with pytest.raises(KeyError):
         section(bare, "SPEECH_VERB")  # a reader's typo is an error, not a default
+
+
+def test_letters_and_folds_come_from_the_languages():
+    import re
+
+    from nutgraf.lang import fold, letters
+
+    capital = re.compile(f"[{letters('upper')}]")
+    small = re.compile(f"[{letters('lower')}]")
+    assert all(capital.fullmatch(ch) for ch in "QЁЯ") and not capital.match("q")
+    assert all(small.fullmatch(ch) for ch in "qёя") and not small.match("Q")
+    assert fold("ёлка и ежи") == "елка и ежи"
+
+
+def test_other_names_of_a_language_map_to_its_code():
+    from nutgraf.pipeline import _language_code
+    from nutgraf.summarize.llm import _language_name
+
+    assert [_language_code(v) for v in ("English", "eng", "ru_RU", "Русский", "fr-FR", "")] == [
+        "en",
+        "en",
+        "ru",
+        "ru",
+        "fr",
+        None,
+    ]
+    assert [_language_name(v) for v in ("ru", "en", None, "fr")] == ["Russian", "English", "English", "fr"]

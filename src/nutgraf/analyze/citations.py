@@ -10,9 +10,10 @@ display form (ТАСС and TASS are one source).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nutgraf.analyze.entities import AliasIndex, alias_index
-from nutgraf.lang import get_language
+from nutgraf.lang import SUPPORTED, all_languages, get_language
 from nutgraf.lang.contract import section
 from nutgraf.model import Citation, Mention
 
@@ -21,21 +22,24 @@ __all__ = ["extract_citations", "source_name"]
 MAX_NAME_WORDS = 8
 """A captured name longer than this is a clause the pattern over-ran, not a source."""
 
-GENERIC_SOURCES = frozenset(
-    """officials official sources source reports report data figures estimates statistics experts analysts
-    him her them us it this that these those police local volunteers witnesses residents media
-    he she they we you both sides both side all sides observers""".split()
-) | {"both sides", "all sides", "the sources", "local media", "media reports"}
+_SEPARATORS = r"\s*(?:;|,"
+"""Between two sources cited together, in any language; each language adds its joining words
+(``SOURCE_JOINERS``): a cited list is split the same whatever the article's language."""
 
-SOURCE_NOUNS = frozenset(
-    """ministry agency service office police government council department committee commission authority
-    authorities administration bureau institute center centre court prosecutor prosecutors inspectorate
-    press statement report regulator""".split()
-)
-"""An English source named without a proper noun needs one of these ("the Kazakh transport ministry")."""
-"""What "according to ..." may name that is not a citable source on its own."""
 
-_SPLIT_SOURCES = re.compile(r"\s*(?:;|,| and | и )\s*")
+@cache
+def _split_sources() -> re.Pattern[str]:
+    joiners = sorted({word for module in all_languages() for word in section(module, "SOURCE_JOINERS")})
+    return re.compile(_SEPARATORS + "".join(f"| {re.escape(word)} " for word in joiners) + r")\s*")
+
+
+@cache
+def _generic_sources() -> frozenset[str]:
+    """What no language's "according to ..." may name on its own (every language's list: a phrase
+    in one language never equals a phrase of another)."""
+    return frozenset(word for module in all_languages() for word in section(module, "GENERIC_SOURCES"))
+
+
 _STRIP = "«»\"“”'’ .,;:()[]—–-"
 
 
@@ -67,11 +71,12 @@ def source_name(
     """The name of a cited source, or None when the phrase names nothing citable."""
     text = _clean(raw, language)
     words = text.split()
-    if not words or len(words) > MAX_NAME_WORDS or text.lower() in GENERIC_SOURCES:
+    if not words or len(words) > MAX_NAME_WORDS or text.lower() in _generic_sources():
         return None
-    if language == "en" and not any(ch.isupper() for ch in text):
+    nouns = section(get_language(language), "SOURCE_NOUNS")
+    if nouns and not any(ch.isupper() for ch in text):
         # "according to the transport ministry" names a source; "according to both sides" does not
-        if not SOURCE_NOUNS & {w.lower() for w in words}:
+        if not any(w.lower() in nouns for w in words):
             return None
     aliases = aliases if aliases is not None else alias_index()
     module = get_language(language)
@@ -79,7 +84,9 @@ def source_name(
     found = aliases.find(lemma, "ORG", text)
     if found:
         entry = aliases.entries[found]
-        return entry["names"].get(language) or entry["names"]["en"]
+        return entry["names"].get(language) or next(
+            entry["names"][code] for code in SUPPORTED if entry["names"].get(code)
+        )
     return text
 
 
@@ -100,7 +107,7 @@ def extract_citations(
         if any(m.start < end and start < m.end for m in people):
             continue  # "according to Peskov": a person's words are a quote, not a cited source
         listed = phrase[:1] in "[(" or phrase.startswith("Источник")
-        for part in _SPLIT_SOURCES.split(raw) if listed else [raw]:
+        for part in _split_sources().split(raw) if listed else [raw]:
             name = source_name(part, language, mentions, aliases)
             if name is None or name.casefold() in seen:
                 continue

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from nutgraf.lang import get_language
+from nutgraf.lang import SUPPORTED, get_language
 from nutgraf.lang.contract import section
 from nutgraf.model import Entity, Mention
 
@@ -240,7 +240,7 @@ def alias_index() -> AliasIndex:
     for entry in json.loads(raw):
         entity_id, kind = entry["id"], entry["type"]
         index.entries[entity_id] = entry
-        for language in ("en", "ru"):
+        for language in SUPPORTED:
             names = [entry["names"].get(language, ""), *list(entry.get("aliases", {}).get(language, []))]
             module = get_language(language)
             for name in filter(None, names):

@@ -44,7 +44,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from nutgraf.lang import content_terms, get_language
+from nutgraf.lang import content_terms, fold, get_language, letters, unfolded
 from nutgraf.lang.contract import section
 from nutgraf.model import Figure
 
@@ -157,7 +157,7 @@ _SIGN_AFTER = re.compile(_SPACE + r"?([$£€¥₽₸₼₴₹₺₩₾])")
 _CODE_AFTER = re.compile(_SPACE + r"?([A-Z]{3})(?![A-Za-z])")
 _PERCENT_SIGN = re.compile(_SPACE + r"?%")
 _SIGN_SCALE = re.compile(_SPACE + r"?(bn|trn|tn|mn|b|m|k|M|B|K)(?![\w])")
-_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*" + _SPACE + r"+(?=[\"«“„(\[]?[A-ZА-ЯЁ0-9])|\n+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*" + _SPACE + rf"+(?=[\"«“„(\[]?[{letters('upper')}0-9])|\n+")
 _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*(?:or\s+|или\s+|about\s+|около\s+)?")
 _CLAUSE_BREAK = re.compile(r"[;()\[\]]|[,:](?=\s)|\s[—–-](?=\s)")
 
@@ -233,15 +233,19 @@ class _Token:
 
 
 def _fold(text: str) -> str:
-    """Lookup form of a table key: lower case, "ё" as "е", single spaces."""
-    return " ".join(text.lower().replace("ё", "е").split())
+    """Lookup form of a table key: lower case, letters folded ("ё" as "е"), single spaces."""
+    return " ".join(fold(text.lower()).split())
 
 
 def _alternation(keys: Iterable[str]) -> str:
-    """A regex alternation of table keys, longest first; spaces match any run of spaces, "е" also "ё"."""
+    """A regex alternation of table keys, longest first; spaces match any run of spaces, a letter
+    also the letters that fold to it ("е" also "ё")."""
     parts = []
     for key in sorted(set(keys), key=len, reverse=True):
-        escaped = re.escape(key).replace(r"\ ", _SPACE + "+").replace("е", "[её]")
+        escaped = "".join(
+            f"[{variants}]" if len(variants := unfolded(char)) > 1 else char
+            for char in re.escape(key).replace(r"\ ", "\0")
+        ).replace("\0", _SPACE + "+")
         parts.append(escaped)
     return "|".join(parts)
 
@@ -721,7 +725,7 @@ def _tokens(sentence: str, offset: int, language: str, tables: _Tables) -> list[
     words = [
         (m.group(0), m.start() + offset, m.end() + offset)
         for m in _WORD.finditer(sentence)
-        if m.group(0).lower().replace("ё", "е") not in tables.stopwords
+        if fold(m.group(0).lower()) not in tables.stopwords
     ]
     if not words:
         return []

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from nutgraf.lang import get_language, paragraphs
+from nutgraf.lang import get_language, letters, paragraphs
 from nutgraf.lang.contract import section
 from nutgraf.model import Mention, Quote
 
@@ -100,6 +100,7 @@ _QUOTED = re.compile(r"“(?P<a>[^”]{2,2000})”|«(?P<b>(?:[^«»]|«[^«»]*
 _LABEL = re.compile(r"^(?P<name>[^\n,:«»\"“”]{3,60}),\s*(?P<role>[^\n:«»\"“”]{2,160}):\s*$")
 _DASH_LINE = re.compile(r"^[—–-]\s+(?P<quote>.+?),?\s+[—–-]\s+(?P<rest>.+)$")
 _WORD = re.compile(r"[\w'’-]+")
+_CAPITALISED = re.compile(rf"\s[{letters('upper')}][{letters('lower')}]")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _DATELINE = re.compile(r"^[^\n—–]{0,100}\)\s*[—–-]\s+")
 """A wire dateline before the story ("САМАРА, 7 октября (Континент-Пресс) — ")."""
@@ -117,24 +118,24 @@ def _verbs(language: str) -> re.Pattern[str]:
     )
 
 
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
-"""English: "was said to be", "had been told to leave": a passive speech verb has no speaker subject."""
-
-
-_COMPLEMENT = re.compile(r"\s+that\b|\s*:|\s*[“\"«]|\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+as\b", re.IGNORECASE)
-"""What a participle needs to report speech: "remarking that", "saying:", "describing it as"
-("adding a sixth promise" adds, it does not speak)."""
-
-
 def _speech_verbs(text: str, start: int, end: int, language: str):
-    """The speech verbs in text[start:end] that have a speaker: passives left out ("was said to"),
-    and English participles only with a complement (``_COMPLEMENT``)."""
+    """The speech verbs in text[start:end] that have a speaker: passives left out ("was said to":
+    the language's ``SPEECH_PASSIVE``, read in the 12 characters before the verb), and participles
+    (``SPEECH_PARTICIPLE_ENDINGS``) only with a complement (``SPEECH_COMPLEMENT``)."""
+    module = get_language(language)
+    passive = section(module, "SPEECH_PASSIVE")
+    endings = tuple(section(module, "SPEECH_PARTICIPLE_ENDINGS"))
+    complement = section(module, "SPEECH_COMPLEMENT")
     for verb in _verbs(language).finditer(text, start, end):
-        if language == "en":
-            if _PASSIVE.search(text, max(0, verb.start() - 12), verb.start()):
-                continue
-            if verb.group().lower().endswith("ing") and not _COMPLEMENT.match(text, verb.end(), end):
-                continue
+        if passive is not None and passive.search(text, max(0, verb.start() - 12), verb.start()):
+            continue
+        if (
+            endings
+            and complement is not None
+            and verb.group().lower().endswith(endings)
+            and not complement.match(text, verb.end(), end)
+        ):
+            continue
         yield verb
 
 
@@ -201,9 +202,11 @@ def _closes_apposition(gap: str, before: str) -> bool:
 
 def _inverts(head: str, verb: str, language: str) -> bool:
     """Whether the subject of a speech verb may follow it ("said Rauf Mammadli"): not when a pronoun
-    before it is its subject ("he told Abenov"), nor after English "told" (whose object is the
-    one told)."""
-    return not _ends_with_pronoun(head, language) and not (language == "en" and verb.lower() == "told")
+    before it is its subject ("he told Abenov"), nor after a verb whose object is the one spoken
+    to (English "told": the language's ``SPEECH_OBJECT_VERBS``)."""
+    return not _ends_with_pronoun(head, language) and verb.lower() not in _words_of(
+        language, "SPEECH_OBJECT_VERBS"
+    )
 
 
 def _ends_with_pronoun(gap: str, language: str) -> bool:
@@ -235,7 +238,7 @@ def _surname_mentions(text: str, people: list[Mention], mentions: list[Mention])
             i = bisect_right(starts, start) - 1
             if (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end):
                 continue
-            if re.match(r"\s[A-ZА-ЯЁ][a-zа-яё]", text[end : end + 3]):
+            if _CAPITALISED.match(text[end : end + 3]):
                 continue  # part of a longer name ("Moreno Valley")
             found.append(Mention(surname, start, end, "PER", person.entity_id))
     return found
@@ -279,9 +282,10 @@ class _Speakers:
         return next((m for m in self.between(start, end) if not self.is_modifier(m)), None)
 
     def is_modifier(self, mention: Mention) -> bool:
-        """ "Lowe's stance", "Ann Lowe's side", "harbour board chair Ann Lowe": an English
-        name in the possessive or before a role noun qualifies a noun, and is not a subject."""
-        if self.language != "en":
+        """ "Lowe's stance", "Ann Lowe's side", "harbour board chair Ann Lowe": in a language whose
+        names qualify nouns (``NAMES_MODIFY_NOUNS``: English) a name in the possessive or before a
+        role noun qualifies a noun, and is not a subject."""
+        if not section(get_language(self.language), "NAMES_MODIFY_NOUNS"):
             return False
         if mention.text.endswith(("'s", "’s")) or _POSSESSIVE.match(self.text, mention.end):
             return True
@@ -309,7 +313,8 @@ class _Speakers:
             return None
         verb = _WORD.match(self.text, verb_start)
         word = verb.group().lower() if verb else ""
-        plural = self.language == "ru" and word.endswith("ли")
+        plural_endings = _words_of(self.language, "PLURAL_VERB_ENDINGS")
+        plural = bool(plural_endings) and word.endswith(plural_endings)
         after_comma = re.search(r",\s*[—–]?\s*$", self.text[max(0, verb_start - 4) : verb_start]) is not None
         insertions = _relative_insertions(self.text, clause_start, verb_start, self.language)
         relatives = "|".join(_words_of(self.language, "RELATIVES")[:3])
@@ -550,8 +555,9 @@ def _prefix_role(words: list[str], language: str) -> str | None:
     roles = [i for i, word in enumerate(words) if _has_role_word(word, language)]
     if not roles:
         return None
-    start = roles[-1] if language == "en" else roles[0]
-    if language == "en":
+    ends_at_name = section(get_language(language), "TITLES_END_WITH_ROLE_WORD")
+    start = roles[-1] if ends_at_name else roles[0]
+    if ends_at_name:
         # English titles end at the name: the role word is the last; modifiers and the role before it.
         while start > 0 and (words[start - 1][:1].isupper() or _has_role_word(words[start - 1], language)):
             start -= 1

@@ -94,8 +94,16 @@ tell verbs. Calibrated with MIN_STATEMENT_WORDS, on the same sets."""
 MAX_HEADLINE_CHARS = 220
 """A line after a navigation marker is dropped as a related headline only when it is this short."""
 
+_CAPITALISED_WORDS = "|".join(
+    f"[{upper}][{section(module, 'LOWERCASE')}]{{1,11}}"
+    for module in all_languages()
+    if (upper := section(module, "UPPERCASE"))
+)
+"""A capitalised word of any registered language (a ticker's month or name: "Jan", "Нефть")."""
 _TICKER_TOKEN = re.compile(
-    r"^(?:[A-Z]{3}(?:/[A-Z]{3})?|[$€£¥₽₴₸]|[▲▼△▽↑↓+\-−–]+|[$€£¥₽₴₸]?[\d\s.,:%+\-−]+[$€£¥₽₴₸]?|[A-Z][a-z]{1,11}|[А-Я][а-я]{1,11})$"
+    r"^(?:[A-Z]{3}(?:/[A-Z]{3})?|[$€£¥₽₴₸]|[▲▼△▽↑↓+\-−–]+|[$€£¥₽₴₸]?[\d\s.,:%+\-−]+[$€£¥₽₴₸]?|"
+    + _CAPITALISED_WORDS
+    + ")$"
 )
 CURRENCY_CODES = frozenset(
     """AED AFN ALL AMD ARS AUD AZN BAM BDT BGN BHD BRL BTC BYN CAD CHF CLP CNY COP CZK DKK DZD EGP ETH EUR

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import datetime
 from functools import cache
 
-from nutgraf.lang import all_languages
+from nutgraf.lang import all_languages, letters
 
 __all__ = [
     "join_broken_lines",
@@ -31,7 +31,7 @@ DATELINE_SEARCH_LINES = 4
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = tuple('.!?…:;"»”’)]')
-_CONTINUES = re.compile(r"^[a-zа-яё,.;:)»”]")
+_CONTINUES = re.compile(rf"^[{letters('lower')},.;:)»”]")
 
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)"
 _PREFIX = r"(?:(?:published|updated|posted|date|опубликовано|обновлено|дата публикации)\s*:?\s*)?"

@@ -29,7 +29,9 @@ __all__ = [
     "content_terms",
     "cut_at_word",
     "detect_language",
+    "fold",
     "get_language",
+    "letters",
     "paragraphs",
     "split_sentences",
 ]
@@ -39,6 +41,34 @@ SUPPORTED: tuple[str, ...] = ("en", "ru")
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+@cache
+def letters(case: str) -> str:
+    """Every registered language's letters of ``case`` ("upper" or "lower") as one regex class body
+    ("A-ZА-ЯЁ"), for the patterns that look for a capital or a small letter in any language."""
+    name = {"upper": "UPPERCASE", "lower": "LOWERCASE"}[case]
+    return "".join(dict.fromkeys(part for module in all_languages() if (part := section(module, name))))
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    return {ord(letter): into for letter, into in _folds().items()}
+
+
+def fold(text: str) -> str:
+    """``text`` with every language's folded letters read as what they fold to ("ё" as "е")."""
+    return text.translate(_fold_table())
+
+
+def unfolded(letter: str) -> str:
+    """The letters that fold to ``letter``, itself first ("е" -> "её"; most letters: themselves)."""
+    return letter + "".join(source for source, into in _folds().items() if into == letter)
+
+
+@cache
+def _folds() -> dict[str, str]:
+    return {letter: into for module in all_languages() for letter, into in section(module, "FOLDS").items()}
 
 
 def cut_at_word(text: str, limit: int) -> str:

@@ -45,7 +45,8 @@ class Section:
     group: str
     kind: str
     """"text" (a string), "words" (lower-case strings), "mapping" (a dict), "flag" (a bool),
-    "patterns" (compiled regular expressions, or (pattern, label) pairs), "function" (a callable,
+    "patterns" (compiled regular expressions, or (pattern, label) pairs), "pattern" (one compiled
+    regular expression, or None), "function" (a callable,
     or None where absent), "stemmer" (a Snowball algorithm name, or None)."""
     default: Any = _REQUIRED
     doc: str = ""
@@ -71,12 +72,17 @@ SECTIONS: dict[str, Section] = {
     for s in (
         # identity and text
         Section("CODE", "identity", "text", doc="ISO 639-1 code"),
-        Section("NAME", "identity", "text", doc="the language's name in English"),
+        Section("NAME", "identity", "text", doc="the language's name, as its readers write it"),
+        Section("ENGLISH_NAME", "identity", "text", None, "its name in English (an LLM's instructions)"),
+        _words("CODE_ALIASES", "identity", "other names a record may give it ('english', 'eng')"),
         Section("split_sentences", "text", "function", doc="sentence spans within one paragraph"),
         Section("STOPWORDS", "text", "words", doc="left out of content terms"),
         Section("STEMMER", "text", "stemmer", doc="Snowball algorithm for content terms, or None"),
         _words("ABBREVIATIONS", "text", "words a full stop follows inside a sentence"),
         _words("CLAUSE_OPENERS", "text", "words that open a clause, for text without case or stops"),
+        _mapping("FOLDS", "text", "letters read as another wherever words are matched: 'ё' -> 'е'"),
+        Section("UPPERCASE", "text", "text", None, "its capital letters, as a regex class body ('A-Z')"),
+        Section("LOWERCASE", "text", "text", None, "its small letters, as a regex class body ('a-z')"),
         # furniture
         Section("FURNITURE_LINES", "furniture", "words", doc="whole lines that are site interface"),
         Section("FURNITURE_PATTERNS", "furniture", "patterns", doc="whole furniture lines"),
@@ -122,6 +128,13 @@ SECTIONS: dict[str, Section] = {
         _words("CLAUSE_CONJUNCTIONS", "dates"),
         # quotes and citations
         _words("SPEECH_VERBS", "quotes"),
+        Section("SPEECH_PASSIVE", "quotes", "pattern", None, "before a speech verb: a passive ('was')"),
+        _words("SPEECH_PARTICIPLE_ENDINGS", "quotes", "speech verbs that report only with a complement"),
+        Section("SPEECH_COMPLEMENT", "quotes", "pattern", None, "after such a participle: 'that', ':'"),
+        _words("SPEECH_OBJECT_VERBS", "quotes", "speech verbs whose object is the one spoken to"),
+        _words("PLURAL_VERB_ENDINGS", "quotes", "a plural verb takes no single person as subject"),
+        Section("NAMES_MODIFY_NOUNS", "quotes", "flag", False, "a name before a role noun qualifies it"),
+        Section("TITLES_END_WITH_ROLE_WORD", "quotes", "flag", False, "'Transport Minister Abenov'"),
         _words("ROLE_WORDS", "quotes"),
         _words("REPORTED_CONJUNCTIONS", "quotes"),
         _words("QUOTE_PRONOUNS", "quotes"),
@@ -134,6 +147,9 @@ SECTIONS: dict[str, Section] = {
         _words("DETERMINERS", "quotes"),
         _words("DEFINITE_ARTICLES", "quotes"),
         _words("SOURCE_DESCRIPTORS", "citations"),
+        _words("GENERIC_SOURCES", "citations", "what 'according to ...' may name that is no source"),
+        _words("SOURCE_NOUNS", "citations", "a source named without a capital needs one of these"),
+        _words("SOURCE_JOINERS", "citations", "words joining two cited sources ('and')"),
         Section("CITATION_PATTERNS", "citations", "patterns", ()),
         # figures
         Section("FIGURE_GROUP_SEPARATORS", "figures", "text", "\u00a0\u2009\u202f"),
@@ -231,6 +247,12 @@ def _shape_problem(spec: Section, value: Any) -> str | None:
         return f"words must be non-empty and lower-case: {bad[:3]}" if bad else None
     if kind == "patterns":
         return _patterns_problem(value)
+    if kind == "pattern":
+        return (
+            None
+            if value is None or isinstance(value, re.Pattern)
+            else "must be a compiled regular expression"
+        )
     return f"unknown kind {kind}"
 
 

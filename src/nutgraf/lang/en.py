@@ -15,6 +15,13 @@ import blingfire
 
 CODE = "en"
 NAME = "English"
+ENGLISH_NAME = "English"
+CODE_ALIASES: frozenset[str] = frozenset({"eng", "english"})
+"""Other names of the language a record's language field may give."""
+UPPERCASE = "A-Z"
+LOWERCASE = "a-z"
+"""Its letters, as regex class bodies: the patterns that look for a capital (a sentence's start, a
+dateline's place) take every language's (``nutgraf.lang.letters``)."""
 
 MONTHS: dict[str, int] = {
     name: number
@@ -1218,3 +1225,46 @@ DETERMINERS: tuple[str, ...] = ("the", "a", "an", "its", "his", "her", "their", 
 """Words that may open a role description before a name ("the harbour master Ann Lowe")."""
 DEFINITE_ARTICLES: tuple[str, ...] = ("the",)
 """Role descriptions point back only when definite ("the minister"; "a spokesman" is someone new)."""
+
+
+# --- Citations (read by nutgraf.analyze.citations) ----------------------------------------------
+
+GENERIC_SOURCES: frozenset[str] = frozenset(
+    """officials official sources source reports report data figures estimates statistics experts analysts
+    him her them us it this that these those police local volunteers witnesses residents media
+    he she they we you both sides both side all sides observers""".split()
+) | {"both sides", "all sides", "the sources", "local media", "media reports"}
+"""What "according to ..." may name that is not a citable source on its own."""
+
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """ministry agency service office police government council department committee commission authority
+    authorities administration bureau institute center centre court prosecutor prosecutors inspectorate
+    press statement report regulator""".split()
+)
+"""A source named without a proper noun needs one of these ("the Kazakh transport ministry")."""
+
+SOURCE_JOINERS: tuple[str, ...] = ("and",)
+"""Joins two sources cited together ("according to BelTA and the Kremlin")."""
+
+
+# --- Quote attribution rules (read by nutgraf.analyze.quotes) -----------------------------------
+
+SPEECH_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
+""""was said to be", "had been told to leave": a passive speech verb has no speaker subject."""
+
+SPEECH_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
+SPEECH_COMPLEMENT = re.compile(
+    r"\s+that\b|\s*:|\s*[“\"«]|\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+as\b", re.IGNORECASE
+)
+"""What a participle needs to report speech: "remarking that", "saying:", "describing it as"
+("adding a sixth promise" adds, it does not speak)."""
+
+SPEECH_OBJECT_VERBS: tuple[str, ...] = ("told",)
+"""A person after "told" is the one told ("he told Abenov"), not the speaker."""
+
+NAMES_MODIFY_NOUNS = True
+""""Lowe's stance", "harbour board chair Ann Lowe": a name in the possessive or before a role
+noun qualifies the noun."""
+
+TITLES_END_WITH_ROLE_WORD = True
+"""A title before a name ends with its role word ("Kazakh Transport Minister Nurlan Abenov")."""

@@ -10,6 +10,14 @@ from razdel import sentenize
 
 CODE = "ru"
 NAME = "Русский"
+ENGLISH_NAME = "Russian"
+CODE_ALIASES: frozenset[str] = frozenset({"rus", "russian", "русский"})
+"""Other names of the language a record's language field may give."""
+UPPERCASE = "А-ЯЁ"
+LOWERCASE = "а-яё"
+"""Its letters, as regex class bodies (``nutgraf.lang.letters``)."""
+FOLDS = {"ё": "е"}
+"""Read "ё" as "е" wherever words are matched: most texts write "е" for both."""
 
 _MONTH_STEMS = (
     ("январ", "янв"),
@@ -1219,3 +1227,16 @@ after it."""
 DETERMINERS: tuple[str, ...] = ()
 DEFINITE_ARTICLES: tuple[str, ...] = ()
 """Russian has no articles: role descriptions ("вице-премьер") may point back without one."""
+
+
+# --- Citations (read by nutgraf.analyze.citations) ----------------------------------------------
+
+SOURCE_JOINERS: tuple[str, ...] = ("и",)
+"""Joins two sources cited together ("по данным БелТА и пресс-службы Кремля")."""
+
+
+# --- Quote attribution rules (read by nutgraf.analyze.quotes) -----------------------------------
+
+PLURAL_VERB_ENDINGS: tuple[str, ...] = ("ли",)
+"""A past-tense plural ("выразили") takes no single person as its subject ("Соболезнования семье
+Сарсании выразили клубы")."""

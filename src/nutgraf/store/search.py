@@ -34,7 +34,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from nutgraf.errors import ConfigError
-from nutgraf.lang import cut_at_word
+from nutgraf.lang import cut_at_word, fold
 from nutgraf.lang.keys import WORD as _WORD
 from nutgraf.lang.keys import search_terms, terms_of, word_keys
 from nutgraf.store.schema import ArticleRow, MetaRow
@@ -331,12 +331,10 @@ class _Query:
         """A test of whether a word of a text is one the query looks for: shares a key with a
         query word, or starts with one as typed."""
         wanted = self.all_keys
-        prefixes = tuple(w.casefold().replace("ё", "е") for w in self.words)
+        prefixes = tuple(fold(w.casefold()) for w in self.words)
 
         def matches(word: str) -> bool:
-            return not wanted.isdisjoint(word_keys(word)) or word.casefold().replace("ё", "е").startswith(
-                prefixes
-            )
+            return not wanted.isdisjoint(word_keys(word)) or fold(word.casefold()).startswith(prefixes)
 
         return matches
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nutgraf.analyze.figures import comparable_unit
+from nutgraf.lang import letters
 from nutgraf.model import Article, Figure, Story, to_dict
 from nutgraf.stories import embed
 from nutgraf.stories.embed import SAME_FACT_COSINE
@@ -52,7 +53,7 @@ a 1.4 million rouble deposit limit and a 16.8 billion rouble payout, both "insur
 TIMELINE_CERTAINTIES = frozenset({"exact", "inferred-year", "relative"})
 
 _SUBJECT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"»”’)]*(\s+)(?=[\"«“„(\[]?[A-ZА-ЯЁ0-9])")
+_SENTENCE_END = re.compile(rf"[.!?…][\"»”’)]*(\s+)(?=[\"«“„(\[]?[{letters('upper')}0-9])")
 """A sentence ends at a stop (and closing quotes) before a space and a capital or digit: "около 5,8
 тыс. гектаров" and "3 млрд. рублей" go on (the stored article keeps no sentence offsets, and
 splitting every article again would cost each story view milliseconds per article)."""

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from nutgraf.analyze import MAX_ANALYSED_CHARS
-from nutgraf.lang import get_language
+from nutgraf.lang import fold, get_language, letters
 from nutgraf.lang.contract import section
 from nutgraf.model import Sentence
 
@@ -130,8 +130,9 @@ _MONTH = (
     r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
     r"|(?:янв|фев|мар|апр|авг|сен|сент|окт|ноя|дек)\.?)"
 )
-_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+(?:[ -][A-ZА-ЯЁ][A-ZА-ЯЁ.'’]+)*"  # all caps: NEW YORK, МОСКВА
-_REGION = r"[A-ZА-ЯЁ][\w.'’]*(?:\s[A-ZА-ЯЁ][\w.'’]*){0,2}"  # England, Calif., N.Y., Czech Republic
+_UPPER = letters("upper")
+_PLACE = rf"[{_UPPER}][{_UPPER}.'’]+(?:[ -][{_UPPER}][{_UPPER}.'’]+)*"  # all caps: NEW YORK, МОСКВА
+_REGION = rf"[{_UPPER}][\w.'’]*(?:\s[{_UPPER}][\w.'’]*){{0,2}}"  # England, Calif., N.Y., Czech Republic
 _DATE = r"(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?"  # 14 марта, March 3, 2025
 _MONTH_DATE = r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + ")"  # May 16, 16 мая
 _AGENCY = r"(?:\([^()]{2,40}\)|/[^/]{2,40}/\.?)"  # (Reuters), (БЕЛТА), /ТАСС/.
@@ -191,9 +192,7 @@ def sentence_terms(texts: list[str], language: str | None) -> list[list[str]]:
     stemmer call over its distinct words makes the whole summary about twice as fast."""
     module = get_language(language)
     stopwords = section(module, "STOPWORDS")
-    words = [
-        [w for w in _TERM.findall(text.lower().replace("ё", "е")) if w not in stopwords] for text in texts
-    ]
+    words = [[w for w in _TERM.findall(fold(text.lower())) if w not in stopwords] for text in texts]
     algorithm = section(module, "STEMMER")
     if not algorithm:
         return words
@@ -318,7 +317,7 @@ def _dangling(language: str | None) -> _Dangling:
         openings=_phrases((*section(module, "DANGLING_STARTS"), *unless_named)),
         exceptions=_phrases(section(module, "DANGLING_EXCEPTIONS")),
         # the phrase in any case, then a capital: "Both Boeing", not "Both companies"
-        unless_named=re.compile(rf"(?i:{named.pattern})\s+[A-ZА-ЯЁ]") if named else None,
+        unless_named=re.compile(rf"(?i:{named.pattern})\s+[{_UPPER}]") if named else None,
         droppable=_droppable(section(module, "DROPPABLE_OPENINGS")),
         pronouns=_phrases(section(module, "POINTING_PRONOUNS")),
     )

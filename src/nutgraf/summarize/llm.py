@@ -42,7 +42,6 @@ SYSTEM_PROMPT = (
     '{{"sentences": [{{"text": "...", "article_ids": [12, 15]}}]}}'
 )
 
-_LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
 _JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
 
 
@@ -77,8 +76,21 @@ class LLMSettings:
         )
 
 
+def _language_name(code: str | None) -> str:
+    """The language's name in English for the model's instructions ("Russian"); a code Nutgraf has
+    no module for is passed as it is, and none means the reader's default language."""
+    from nutgraf.lang import SUPPORTED, get_language
+    from nutgraf.lang.contract import section
+
+    code = code or SUPPORTED[0]
+    if code not in SUPPORTED:
+        return code
+    module = get_language(code)
+    return section(module, "ENGLISH_NAME") or module.NAME
+
+
 def _messages(digest: Digest, count: int) -> list[dict[str, str]]:
-    language = digest.language or (digest.sentences[0].language if digest.sentences else "en")
+    language = digest.language or (digest.sentences[0].language if digest.sentences else None)
     numbered = "\n".join(
         f"{number}. [a{s.article_id}] ({s.outlet or 'unknown outlet'}) {s.text}"
         for number, s in enumerate(digest.sentences, 1)
@@ -86,7 +98,7 @@ def _messages(digest: Digest, count: int) -> list[dict[str, str]]:
     return [
         {
             "role": "system",
-            "content": SYSTEM_PROMPT.format(count=count, language=_LANGUAGE_NAMES.get(language, language)),
+            "content": SYSTEM_PROMPT.format(count=count, language=_language_name(language)),
         },
         {"role": "user", "content": numbered},
     ]
