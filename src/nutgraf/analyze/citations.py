@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from nutgraf.analyze.entities import AliasIndex, alias_index
-from nutgraf.lang import SUPPORTED, all_languages, get_language
+from nutgraf.lang import SUPPORTED, all_languages, every, get_language
 from nutgraf.lang.contract import section
 from nutgraf.model import Citation, Mention
 
@@ -24,12 +24,12 @@ MAX_NAME_WORDS = 8
 
 _SEPARATORS = r"\s*(?:;|,"
 """Between two sources cited together, in any language; each language adds its joining words
-(``SOURCE_JOINERS``): a cited list is split the same whatever the article's language."""
+(``LIST_JOINERS``): a cited list is split the same whatever the article's language."""
 
 
 @cache
 def _split_sources() -> re.Pattern[str]:
-    joiners = sorted({word for module in all_languages() for word in section(module, "SOURCE_JOINERS")})
+    joiners = sorted(every("LIST_JOINERS"))
     return re.compile(_SEPARATORS + "".join(f"| {re.escape(word)} " for word in joiners) + r")\s*")
 
 
@@ -103,10 +103,11 @@ def extract_citations(
             hits.append((match.start("name"), match.end("name"), match.group("name"), match.group(0).strip()))
     hits.sort()
     people = [m for m in mentions or [] if m.type == "PER"]
+    openings = tuple(section(module, "SOURCE_LIST_OPENINGS"))
     for start, end, raw, phrase in hits:
         if any(m.start < end and start < m.end for m in people):
             continue  # "according to Peskov": a person's words are a quote, not a cited source
-        listed = phrase[:1] in "[(" or phrase.startswith("Источник")
+        listed = phrase[:1] in "[(" or phrase.casefold().startswith(openings)
         for part in _split_sources().split(raw) if listed else [raw]:
             name = source_name(part, language, mentions, aliases)
             if name is None or name.casefold() in seen:

@@ -44,7 +44,7 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from nutgraf.lang import content_terms, fold, get_language, letters, unfolded
+from nutgraf.lang import alternation, content_terms, every, fold, get_language, letters, unfolded
 from nutgraf.lang.contract import section
 from nutgraf.model import Figure
 
@@ -158,7 +158,9 @@ _CODE_AFTER = re.compile(_SPACE + r"?([A-Z]{3})(?![A-Za-z])")
 _PERCENT_SIGN = re.compile(_SPACE + r"?%")
 _SIGN_SCALE = re.compile(_SPACE + r"?(bn|trn|tn|mn|b|m|k|M|B|K)(?![\w])")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"»”’)]*" + _SPACE + rf"+(?=[\"«“„(\[]?[{letters('upper')}0-9])|\n+")
-_CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*(?:or\s+|или\s+|about\s+|около\s+)?")
+_CONVERSION_GAP = re.compile(
+    r"\s*[(\[;,/]\s*(?:(?:" + alternation(every("FIGURE_ALTERNATIVE_WORDS")) + r")\s+)?"
+)
 _CLAUSE_BREAK = re.compile(r"[;()\[\]]|[,:](?=\s)|\s[—–-](?=\s)")
 
 

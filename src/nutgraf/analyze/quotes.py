@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
-from nutgraf.lang import get_language, letters, paragraphs
+from nutgraf.lang import alternation, every, get_language, letters, paragraphs
 from nutgraf.lang.contract import section
 from nutgraf.model import Mention, Quote
 
@@ -100,6 +100,9 @@ _QUOTED = re.compile(r"“(?P<a>[^”]{2,2000})”|«(?P<b>(?:[^«»]|«[^«»]*
 _LABEL = re.compile(r"^(?P<name>[^\n,:«»\"“”]{3,60}),\s*(?P<role>[^\n:«»\"“”]{2,160}):\s*$")
 _DASH_LINE = re.compile(r"^[—–-]\s+(?P<quote>.+?),?\s+[—–-]\s+(?P<rest>.+)$")
 _WORD = re.compile(r"[\w'’-]+")
+_LIST_JOIN = re.compile(rf"\s(?:{alternation(every('LIST_JOINERS'))})\s")
+"""Between the last two names of a list, in any language ("... Safina and ...", "... Сафина и ...")."""
+_LIST_END = re.compile(rf"\s(?:{alternation(every('LIST_JOINERS'))})\s*$")
 _CAPITALISED = re.compile(rf"\s[{letters('upper')}][{letters('lower')}]")
 _POSSESSIVE = re.compile(r"['’]s?(?![\w])")
 _DATELINE = re.compile(r"^[^\n—–]{0,100}\)\s*[—–-]\s+")
@@ -338,10 +341,7 @@ class _Speakers:
                 _opens_clause(gap, self.language)
                 or _ends_with_pronoun(gap, self.language)
                 or len(_WORD.findall(gap)) > MAX_SUBJECT_WORDS
-                or (
-                    plural
-                    and not re.search(r"\sи\s*$", self.text[max(0, mention.start - 40) : mention.start])
-                )
+                or (plural and not _LIST_END.search(self.text[max(0, mention.start - 40) : mention.start]))
             ):
                 return None
             return mention
@@ -545,7 +545,7 @@ class _Speakers:
             if clause and self._is_role(clause):
                 return re.sub(r"^(?:the|a|an)\s+", "", clause, flags=re.IGNORECASE)
         clause = re.split(r"[,.;:!?«»\"“”()—–]", before)[-1]
-        clause = re.split(r"\s(?:and|и)\s", clause)[-1]  # "министр Нурия Сафина и вице-премьер Тимур Алиев"
+        clause = _LIST_JOIN.split(clause)[-1]  # "министр Нурия Сафина и вице-премьер Тимур Алиев"
         return _prefix_role(clause.split()[-MAX_PREFIX_ROLE_WORDS:], self.language)
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from nutgraf.clean.text import parse_dateline
-from nutgraf.lang import all_languages, content_terms, detect_language, get_language
+from nutgraf.lang import all_languages, alternation, content_terms, detect_language, every, get_language
 from nutgraf.lang.contract import section
 from nutgraf.lang.detect import _CYRILLIC, _LATIN
 
@@ -113,9 +113,9 @@ CURRENCY_CODES = frozenset(
 """ISO 4217 codes (and gold, silver, bitcoin) that tickers show; "2000 GMT" is a kick-off time, not a rate."""
 
 _CURRENCY = re.compile(r"\b(?:" + "|".join(sorted(CURRENCY_CODES)) + r")\b|[$€£¥₽₴₸]|[▲▼△▽↑↓]")
-_SCALE_WORDS = re.compile(r"(?i)\b(billion|million|thousand|trillion|bn|mln|млрд|млн|тыс|трлн)\b")
+_SCALE_WORDS = re.compile(rf"(?i)\b({alternation(every('SCALE_WORDS'))})\b")
 _AGE_RATING = re.compile(r"^\d{1,2}\+$")
-_COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b|копирайт\b)", re.IGNORECASE)
+_COPYRIGHT = re.compile(rf"^(©|\(c\)|(?:{alternation(every('COPYRIGHT_WORDS'))})\b)", re.IGNORECASE)
 _CODE_LINE = re.compile(
     r"""(?:
         //|/\*|\*/|[{}\]]                                 # a comment, a brace

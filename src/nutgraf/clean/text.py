@@ -7,7 +7,7 @@ import unicodedata
 from datetime import datetime
 from functools import cache
 
-from nutgraf.lang import all_languages, letters
+from nutgraf.lang import all_languages, alternation, every, letters
 
 __all__ = [
     "join_broken_lines",
@@ -34,8 +34,8 @@ _TERMINAL = tuple('.!?…:;"»”’)]')
 _CONTINUES = re.compile(rf"^[{letters('lower')},.;:)»”]")
 
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)"
-_PREFIX = r"(?:(?:published|updated|posted|date|опубликовано|обновлено|дата публикации)\s*:?\s*)?"
-_TRAILER = r"(?:\s*(?:utc|gmt|мск|msk|г\.|года|год))?"
+_PREFIX = rf"(?:(?:{alternation(every('DATELINE_PREFIXES'))})\s*:?\s*)?"
+_TRAILER = rf"(?:\s*(?:{alternation(every('DATE_TRAILERS'))}))?"
 _SEP = r"[\s,·|•—–-]*"
 
 

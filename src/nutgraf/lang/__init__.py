@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
 
@@ -26,9 +27,11 @@ from nutgraf.model import Sentence
 __all__ = [
     "SUPPORTED",
     "all_languages",
+    "alternation",
     "content_terms",
     "cut_at_word",
     "detect_language",
+    "every",
     "fold",
     "get_language",
     "letters",
@@ -41,6 +44,20 @@ SUPPORTED: tuple[str, ...] = ("en", "ru")
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+
+
+@cache
+def every(name: str) -> tuple[str, ...]:
+    """The words of section ``name`` of every registered language, in one tuple (first seen first):
+    for the patterns that read text before its language is known, or whatever it is (a dateline's
+    "published" / "опубликовано", a ticker's "bn" / "млрд")."""
+    return tuple(dict.fromkeys(word for module in all_languages() for word in section(module, name)))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so that "года" is tried before
+    "год")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -89,6 +89,10 @@ SECTIONS: dict[str, Section] = {
         Section("NAVIGATION_MARKERS", "furniture", "words", doc="lines before another article's headline"),
         Section("verb_mood", "furniture", "function", None, "does a line state or command"),
         _words("SITE_PHRASES", "furniture", "words by which a line speaks for the site"),
+        _words("COPYRIGHT_WORDS", "furniture", "a line opening with one is a copyright notice"),
+        _words("DATELINE_PREFIXES", "furniture", "before a page's date line: 'published'"),
+        _words("DATE_TRAILERS", "furniture", "after a page's date: a time zone, 'года'"),
+        Section("DATELINE_MONTHS", "summaries", "text", None, "a regex of month names in a wire dateline"),
         # summaries
         Section("DANGLING_STARTS", "summaries", "words", doc="openings that lean on the sentence before"),
         Section("CREDIT_LABELS", "summaries", "words", doc="openings of credit lines"),
@@ -149,7 +153,9 @@ SECTIONS: dict[str, Section] = {
         _words("SOURCE_DESCRIPTORS", "citations"),
         _words("GENERIC_SOURCES", "citations", "what 'according to ...' may name that is no source"),
         _words("SOURCE_NOUNS", "citations", "a source named without a capital needs one of these"),
-        _words("SOURCE_JOINERS", "citations", "words joining two cited sources ('and')"),
+        _words("LIST_JOINERS", "citations", "the word joining the last two of a list of names ('and')"),
+        _words("SOURCE_LIST_OPENINGS", "citations", "a credit line that lists sources ('источник')"),
+        _words("NAME_PARTICLES", "quotes", "lower-case words inside a name, before its last ('von')"),
         Section("CITATION_PATTERNS", "citations", "patterns", ()),
         # figures
         Section("FIGURE_GROUP_SEPARATORS", "figures", "text", "\u00a0\u2009\u202f"),
@@ -167,6 +173,8 @@ SECTIONS: dict[str, Section] = {
         _words("FIGURE_CHANGE_PREPOSITIONS", "figures"),
         _words("FIGURE_LEVEL_PREPOSITIONS", "figures"),
         _words("FIGURE_YEAR_PREPOSITIONS", "figures"),
+        _words("FIGURE_ALTERNATIVE_WORDS", "figures", "between a figure and its conversion ('or')"),
+        _words("SCALE_WORDS", "figures", "words that make a number an amount ('billion'): no ticker"),
         # backends
         Section("recognize", "backends", "function", None, "NER spans of each text, batched"),
         Section("entity_lemma", "backends", "function", _lowered, "an entity name's dictionary form"),

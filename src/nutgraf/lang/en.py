@@ -1243,9 +1243,6 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
 )
 """A source named without a proper noun needs one of these ("the Kazakh transport ministry")."""
 
-SOURCE_JOINERS: tuple[str, ...] = ("and",)
-"""Joins two sources cited together ("according to BelTA and the Kremlin")."""
-
 
 # --- Quote attribution rules (read by nutgraf.analyze.quotes) -----------------------------------
 
@@ -1268,3 +1265,25 @@ noun qualifies the noun."""
 
 TITLES_END_WITH_ROLE_WORD = True
 """A title before a name ends with its role word ("Kazakh Transport Minister Nurlan Abenov")."""
+
+
+# --- Patterns that read text before its language is known (joined over every language) ---------
+
+LIST_JOINERS: tuple[str, ...] = ("and",)
+"""Joins the last two names of a list ("according to BelTA and the Kremlin", "minister Nuria
+Safina and deputy prime minister Timur Aliyev")."""
+NAME_PARTICLES: tuple[str, ...] = tuple(
+    "de da di do dos das du del della der den des la le van von ten ter zu bin ibn ben al el".split()
+)
+"""Lower-case words inside a name, before its last word ("Ursula von der Leyen")."""
+FIGURE_ALTERNATIVE_WORDS: tuple[str, ...] = ("or", "about")
+"""Between a figure and the same amount in other units: "$5bn (or £4bn)"."""
+SCALE_WORDS: tuple[str, ...] = ("billion", "million", "thousand", "trillion", "bn", "mln")
+"""A line with one states an amount; a ticker never spells a scale out."""
+COPYRIGHT_WORDS: tuple[str, ...] = ("copyright",)
+DATELINE_PREFIXES: tuple[str, ...] = ("published", "updated", "posted", "date")
+"""Words before a page's date line ("Published: 14 March 2026, 10:05")."""
+DATE_TRAILERS: tuple[str, ...] = ("utc", "gmt")
+"""Words after a page's date or time ("10:05 GMT")."""
+DATELINE_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+"""Month names as a wire dateline writes them ("LEEDS, June 4", "May 16 (Reuters)")."""

@@ -1229,14 +1229,30 @@ DEFINITE_ARTICLES: tuple[str, ...] = ()
 """Russian has no articles: role descriptions ("вице-премьер") may point back without one."""
 
 
-# --- Citations (read by nutgraf.analyze.citations) ----------------------------------------------
-
-SOURCE_JOINERS: tuple[str, ...] = ("и",)
-"""Joins two sources cited together ("по данным БелТА и пресс-службы Кремля")."""
-
-
 # --- Quote attribution rules (read by nutgraf.analyze.quotes) -----------------------------------
 
 PLURAL_VERB_ENDINGS: tuple[str, ...] = ("ли",)
 """A past-tense plural ("выразили") takes no single person as its subject ("Соболезнования семье
 Сарсании выразили клубы")."""
+
+
+# --- Patterns that read text before its language is known (joined over every language) ---------
+
+LIST_JOINERS: tuple[str, ...] = ("и",)
+"""Joins the last two names of a list ("министр Нурия Сафина и вице-премьер Тимур Алиев")."""
+SOURCE_LIST_OPENINGS: tuple[str, ...] = ("источник",)
+"""A credit line that lists its sources ("Источник: ТАСС, РИА Новости")."""
+NAME_PARTICLES: tuple[str, ...] = tuple(
+    "фон дер де ден ван ди да дю дос дель делла ле ла тер цу бен бин ибн аль эль".split()
+)
+"""Lower-case words inside a name, before its last word ("Урсула фон дер Ляйен")."""
+FIGURE_ALTERNATIVE_WORDS: tuple[str, ...] = ("или", "около")
+SCALE_WORDS: tuple[str, ...] = ("млрд", "млн", "тыс", "трлн")
+COPYRIGHT_WORDS: tuple[str, ...] = ("копирайт",)
+DATELINE_PREFIXES: tuple[str, ...] = ("опубликовано", "обновлено", "дата публикации")
+DATE_TRAILERS: tuple[str, ...] = ("мск", "msk", "г.", "года", "год")
+DATELINE_MONTHS = (
+    r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+    r"|(?:янв|фев|мар|апр|авг|сен|сент|окт|ноя|дек)\.?"
+)
+"""Month names as a wire dateline writes them ("МОСКВА, 10 авг", "16 мая (ТАСС)")."""

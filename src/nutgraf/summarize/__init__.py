@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from nutgraf.lang import every
 from nutgraf.lang.contract import section
 from nutgraf.model import Sentence
 from nutgraf.summarize.article import (
@@ -59,11 +60,8 @@ _NAME_TOKEN = re.compile(r"[\u0400-\u04ff]+|[^\W\d_\u0400-\u04ff]+|\d+")
 _NAME_JOINERS = "-'’"
 """A lower-case word right after one of these ends a name as well as a capitalised one ("Kim
 Jong-un", "Ban Ki-moon")."""
-_NAME_PARTICLES = frozenset(
-    "de da di do dos das du del della der den des la le van von ten ter zu bin ibn ben al el "
-    "фон дер де ден ван ди да дю дос дель делла ле ла тер цу бен бин ибн аль эль".split()
-)
-"""Lower-case words inside a name, before its last word."""
+_NAME_PARTICLES = frozenset(every("NAME_PARTICLES"))
+"""Lower-case words inside a name, before its last word (every language's: a name keeps its own)."""
 
 
 @dataclass(slots=True)

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from nutgraf.analyze import MAX_ANALYSED_CHARS
-from nutgraf.lang import fold, get_language, letters
+from nutgraf.lang import all_languages, fold, get_language, letters
 from nutgraf.lang.contract import section
 from nutgraf.model import Sentence
 
@@ -126,9 +126,7 @@ _WORDS_AFTER = re.compile(r"[\s,.:;!?—–-]*\w")
 _ATTRIBUTED_REPLY = re.compile(r"[,.!?…]\s*[—–]\s*\w")
 """A dialogue reply followed by its speaker: '— Мы готовы, — сказал он.'"""
 _MONTH = (
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-    r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
-    r"|(?:янв|фев|мар|апр|авг|сен|сент|окт|ноя|дек)\.?)"
+    "(?:" + "|".join(pattern for m in all_languages() if (pattern := section(m, "DATELINE_MONTHS"))) + ")"
 )
 _UPPER = letters("upper")
 _PLACE = rf"[{_UPPER}][{_UPPER}.'’]+(?:[ -][{_UPPER}][{_UPPER}.'’]+)*"  # all caps: NEW YORK, МОСКВА
