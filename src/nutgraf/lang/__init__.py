@@ -1,15 +1,15 @@
-"""Language support: one module per language, found through a small registry.
+"""Language support: one package per language, found through a small registry.
 
-A language module (``en.py``, ``ru.py``) gives, at module level, the sections of the language
-contract (``nutgraf.lang.contract``): its identity (``CODE``, ``NAME``), how its text splits and
+A language is a package (``en/``, ``ru/``) that gives, at its top level, the sections of the
+language contract (``nutgraf.lang.contract``): its identity (``CODE``, ``NAME``), how its text splits and
 stems (``split_sentences``, ``STOPWORDS``, ``STEMMER``), its furniture phrases, summary cues, date
 words, quote and citation cues, figure words, and its backends (NER, lemmas, clause tense). The
 analyzers read a module only through ``contract.section``, which gives the contract's default for
 an optional section a module lacks; ``get_language`` checks a module against the contract when it
 first loads it.
 
-Adding a language means adding one module here and its code to ``SUPPORTED``. Text in a language
-without a module is still stored and split into sentences by the generic module ``xx``.
+Adding a language means adding one folder here and its code to ``SUPPORTED``. Text in a language
+without one is still stored and split into sentences by the generic package ``xx``.
 """
 
 from __future__ import annotations
