@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from nutgraf.analyze.entities import AliasIndex, alias_index
-from nutgraf.lang import SUPPORTED, all_languages, every, get_language
+from nutgraf.lang import SUPPORTED, every, get_language
 from nutgraf.lang.contract import section
 from nutgraf.model import Citation, Mention
 
@@ -31,13 +31,6 @@ _SEPARATORS = r"\s*(?:;|,"
 def _split_sources() -> re.Pattern[str]:
     joiners = sorted(every("LIST_JOINERS"))
     return re.compile(_SEPARATORS + "".join(f"| {re.escape(word)} " for word in joiners) + r")\s*")
-
-
-@cache
-def _generic_sources() -> frozenset[str]:
-    """What no language's "according to ..." may name on its own (every language's list: a phrase
-    in one language never equals a phrase of another)."""
-    return frozenset(word for module in all_languages() for word in section(module, "GENERIC_SOURCES"))
 
 
 _STRIP = "«»\"“”'’ .,;:()[]—–-"
@@ -71,7 +64,7 @@ def source_name(
     """The name of a cited source, or None when the phrase names nothing citable."""
     text = _clean(raw, language)
     words = text.split()
-    if not words or len(words) > MAX_NAME_WORDS or text.lower() in _generic_sources():
+    if not words or len(words) > MAX_NAME_WORDS or text.lower() in every("GENERIC_SOURCES"):
         return None
     nouns = section(get_language(language), "SOURCE_NOUNS")
     if nouns and not any(ch.isupper() for ch in text):

@@ -121,14 +121,21 @@ def _verbs(language: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _speech_rules(language: str) -> tuple[re.Pattern[str] | None, tuple[str, ...], re.Pattern[str] | None]:
+    module = get_language(language)
+    return (
+        section(module, "SPEECH_PASSIVE"),
+        tuple(section(module, "SPEECH_PARTICIPLE_ENDINGS")),
+        section(module, "SPEECH_COMPLEMENT"),
+    )
+
+
 def _speech_verbs(text: str, start: int, end: int, language: str):
     """The speech verbs in text[start:end] that have a speaker: passives left out ("was said to":
     the language's ``SPEECH_PASSIVE``, read in the 12 characters before the verb), and participles
     (``SPEECH_PARTICIPLE_ENDINGS``) only with a complement (``SPEECH_COMPLEMENT``)."""
-    module = get_language(language)
-    passive = section(module, "SPEECH_PASSIVE")
-    endings = tuple(section(module, "SPEECH_PARTICIPLE_ENDINGS"))
-    complement = section(module, "SPEECH_COMPLEMENT")
+    passive, endings, complement = _speech_rules(language)
     for verb in _verbs(language).finditer(text, start, end):
         if passive is not None and passive.search(text, max(0, verb.start() - 12), verb.start()):
             continue

@@ -112,24 +112,17 @@ def _has_index(connection: Connection) -> bool:
     )
 
 
-def _insert(
-    connection: Connection, rows: Sequence[tuple[int, str, str] | tuple[int, str, str, str | None]]
-) -> None:
-    """Index articles, given as (id, title, body) or (id, title, body, terms) where the terms were
-    computed already (``Article.search_terms``, on a worker), in one executemany. PostgreSQL ignores an
+def _insert(connection: Connection, rows: Sequence[tuple[int, str, str, str | None]]) -> None:
+    """Index articles, given as (id, title, body, terms), in one executemany; terms are the keys
+    computed already (``Article.search_terms``, on a worker), or None to compute them here. PostgreSQL ignores an
     article already indexed (ON CONFLICT DO NOTHING); FTS5 has no conflict handling (a contentless
     table merges a second row of one rowid into the first), so on SQLite every caller indexes
     only ids above the highest indexed: a newly inserted article's, or the back-fill's."""
     if not rows:
         return
     values = [
-        {
-            "id": row[0],
-            "title": row[1],
-            "body": row[2],
-            "terms": row[3] if len(row) > 3 and row[3] is not None else terms_of(row[1], row[2]),
-        }
-        for row in rows
+        {"id": article_id, "title": title, "body": body, "terms": terms or terms_of(title, body)}
+        for article_id, title, body, terms in rows
     ]
     if connection.dialect.name == "postgresql":
         connection.execute(
@@ -170,7 +163,7 @@ def _ensure_postgres_index(engine: Engine) -> bool:
                 ),
                 {"limit": BACKFILL_BATCH},
             ).all()
-            _insert(connection, [(row.id, row.title, row.text) for row in rows])
+            _insert(connection, [(row.id, row.title, row.text, None) for row in rows])
         if len(rows) < BACKFILL_BATCH:
             return True
 
@@ -212,7 +205,7 @@ def ensure_search_index(engine: Engine) -> bool:
                     .order_by(ArticleRow.id)
                     .limit(BACKFILL_BATCH)
                 ).all()
-                _insert(connection, [(row.id, row.title, row.text) for row in rows])
+                _insert(connection, [(row.id, row.title, row.text, None) for row in rows])
         except IntegrityError:  # another process indexed the same rows first
             continue
         except OperationalError:  # a read-only database: search uses what is indexed
@@ -227,10 +220,8 @@ def index_article(session: Session, article_id: int, title: str, body: str, term
     index_articles(session, [(article_id, title, body, terms)])
 
 
-def index_articles(
-    session: Session, rows: Sequence[tuple[int, str, str] | tuple[int, str, str, str | None]]
-) -> None:
-    """Add newly stored articles, given as (id, title, body[, terms]), to the index in one statement, in the
+def index_articles(session: Session, rows: Sequence[tuple[int, str, str, str | None]]) -> None:
+    """Add newly stored articles, given as (id, title, body, terms or None), to the index in one statement, in the
     transaction that stored them. Whether the SQLite index exists is asked once per session (a
     batch's session writes many articles; nothing drops the index while a writer holds it)."""
     dialect = session.get_bind().dialect.name

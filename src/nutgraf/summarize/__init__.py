@@ -235,34 +235,44 @@ def _passage(
     surnames = {word for word in suspects if any(word.startswith(key) for key in last_keys)}
     # a name's last word as the text gives it shares its first NAME_PREFIX letters (all, if it has
     # fewer) with the key, and so with the word; shown in the nominative, only the first letter
-    size = 1 if _prefix_size(language) == 1 else NAME_PREFIX
-    prefixes = {word[:length] for word in surnames for length in range(1, size + 1)}
+    shared = _prefix_size(language)
+    size = 1 if shared == 1 else NAME_PREFIX
+    prefixes = _prefixes(surnames, size)
     curated = tuple(key for key in _curated_last_keys() if key[:size] in prefixes)
     starts = [s.start for s in sentences]
     wanted: set[int] = set()
+    full_name_prefixes = {prefix for prefix in prefixes if len(prefix) == shared}
     for before, _forms, in_text, start in _name_end_places(
-        sentences,
-        text,
-        title,
-        language,
-        {prefix for prefix in prefixes if len(prefix) == _prefix_size(language)},
+        sentences, text, title, language, full_name_prefixes
     ):
         if in_text and before is not None:
             wanted.add(bisect_right(starts, start) - 1)
-    for index, sentence in enumerate(sentences):
-        words = _words(sentence.text)
-        if curated and any(word.startswith(curated) for word in words):
-            wanted.add(index)
-    names = proper_names(sentences)
-    commentary = [i for i, s in enumerate(sentences) if characterises(s.text, language, names)]
+    words_of = [_words(sentence.text) for sentence in sentences]
+    if curated:
+        wanted.update(
+            i for i, words in enumerate(words_of) if any(word.startswith(curated) for word in words)
+        )
+    commentary = _commentary_without_people(sentences, language)
     if commentary:
         keys = tuple(_word_keys(sentences, text, title, language))
-        words = {word for i in commentary for word in _words(sentences[i].text) if word.startswith(keys)}
-        near = {word[:length] for word in words for length in range(1, size + 1)}
-        wanted.update(
-            i for i, s in enumerate(sentences) if any(word[:size] in near for word in _words(s.text))
-        )
+        near = _prefixes({word for i in commentary for word in words_of[i] if word.startswith(keys)}, size)
+        wanted.update(i for i, words in enumerate(words_of) if any(word[:size] in near for word in words))
     return "\n\n".join(sentences[i].text for i in sorted(wanted))
+
+
+def _commentary_without_people(sentences: list[Sentence], language: str | None) -> list[int]:
+    """The sentences that are commentary (:func:`characterises`) and name nobody; the test with the
+    article's names runs only on those that are commentary at all."""
+    commentary = [i for i, s in enumerate(sentences) if characterises(s.text, language)]
+    if not commentary:
+        return []
+    names = proper_names(sentences)
+    return [i for i in commentary if characterises(sentences[i].text, language, names)]
+
+
+def _prefixes(words: Iterable[str], size: int) -> set[str]:
+    """Every opening of up to ``size`` letters of ``words``."""
+    return {word[:length] for word in words for length in range(1, size + 1)}
 
 
 def _commentary_can_change(
@@ -270,10 +280,7 @@ def _commentary_can_change(
 ) -> bool:
     """Whether a sentence that is commentary without people (:func:`characterises`) has a word
     that could start with the key of a person's last name (it would be reported speech then)."""
-    commentary = [s.text for s in sentences if characterises(s.text, language)]
-    if commentary:
-        names = proper_names(sentences)
-        commentary = [sentence for sentence in commentary if characterises(sentence, language, names)]
+    commentary = [sentences[i].text for i in _commentary_without_people(sentences, language)]
     if not commentary:
         return False
     keys = tuple(_word_keys(sentences, text, title, language))
