@@ -47,6 +47,7 @@ from nutgraf.analyze import understand
 from nutgraf.clean import FurnitureModel, extract
 from nutgraf.cli import sample_corpus
 from nutgraf.ingest import iter_documents
+from nutgraf.lang import SUPPORTED
 from nutgraf.model import Article, Quote, RawDocument
 from nutgraf.pipeline import prepare
 
@@ -60,7 +61,7 @@ MATCH_DICE = 0.5
 """Two quotes are the same statement when at least half of their words (Dice) are shared."""
 
 EXAMPLES = 15
-LANGUAGES = ("en", "ru")
+LANGUAGES = SUPPORTED
 
 
 # --- Gold ---------------------------------------------------------------------------------------

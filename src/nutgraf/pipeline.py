@@ -195,7 +195,7 @@ def enrich(articles: list[Article], options: IngestOptions | None = None) -> lis
             people=people_named(article),
         )
         article.grouping = article_features(article, article.embedding).to_dict()
-        article.search_terms = terms_of(article.title, article.text)
+        article.search_terms = terms_of(article.title, article.text, article.language)
     return articles
 
 

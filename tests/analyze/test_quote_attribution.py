@@ -16,7 +16,7 @@ import pytest
 from helpers import SHARED, needs_shared
 from nutgraf.analyze.entities import link_entities
 from nutgraf.analyze.quotes import extract_quotes
-from nutgraf.lang import split_sentences
+from nutgraf.lang import SUPPORTED, split_sentences
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "quotes.py"
 MIN_PRECISION = 0.95
@@ -241,17 +241,17 @@ def _assert_figures(tally, label):
 
 @pytest.mark.slow
 def test_gold_figures_on_the_sample_corpus(sample_scores):
-    for language in ("en", "ru"):
+    for language in SUPPORTED:
         _assert_figures(sample_scores.total("samples", language), language)
     _assert_figures(sample_scores.total("samples"), "samples")
 
 
 @pytest.mark.slow
-def test_the_gold_is_large_enough_in_both_languages(bench):
+def test_the_gold_is_large_enough_in_every_language(bench):
     gold, _notes = bench.load_gold(bench.GOLD, SHARED if SHARED.is_dir() else None)
     entries = json.loads(bench.GOLD.read_text(encoding="utf-8"))["quotes"]
     assert len(entries) >= 60
-    assert {e["language"] for e in entries} == {"en", "ru"}
+    assert {e["language"] for e in entries} == set(SUPPORTED)
     assert all(("text" in e) != ("span" in e) for e in entries)
     assert all("span" in e for e in entries if e["article"].startswith("seeds/"))  # no seed text here
     assert len(gold) <= len(entries)
@@ -277,7 +277,7 @@ def test_gold_figures_with_the_seeds(bench, sample_scores):
     assert not [n for n in notes if "hash differs" in n], notes
     combined = bench.Scored(tallies=dict(sample_scores.tallies))
     scored = bench.score([g for g in gold if g.part == "seeds"], bench.seed_articles(seeds), combined)
-    for language in ("en", "ru"):
+    for language in SUPPORTED:
         _assert_figures(scored.total(language=language), language)
     _assert_figures(scored.total(), "all")
 

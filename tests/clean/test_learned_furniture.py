@@ -207,4 +207,16 @@ def test_the_learner_alone_still_finds_the_sample_templates(samples, monkeypatch
             "Подписывайтесь на «Вестник Прибрежья» в Telegram",
             "© 2026 Вестник Прибрежья",
         },
+        "courrier-de-l-estuaire": {
+            "Abonnez-vous à la newsletter du Courrier de l'estuaire",
+            "Article précédent",
+            "Article suivant",
+            "Envoyer par e-mail",
+            "Par Erwan Morvan",
+            "Partager sur Facebook",
+            "Partager sur X",
+            "Temps de lecture : 3 min",
+            "© 2026 Courrier de l'estuaire – Tous droits réservés",
+            "À lire également",
+        },
     }

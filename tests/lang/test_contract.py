@@ -98,12 +98,19 @@ def test_other_names_of_a_language_map_to_its_code():
     from nutgraf.pipeline import _language_code
     from nutgraf.summarize.llm import _language_name
 
-    assert [_language_code(v) for v in ("English", "eng", "ru_RU", "Русский", "fr-FR", "")] == [
+    assert [_language_code(v) for v in ("English", "eng", "ru_RU", "Русский", "fr-FR", "Français", "")] == [
         "en",
         "en",
         "ru",
         "ru",
         "fr",
+        "fr",
         None,
     ]
-    assert [_language_name(v) for v in ("ru", "en", None, "fr")] == ["Russian", "English", "English", "fr"]
+    assert [_language_name(v) for v in ("ru", "en", None, "fr", "de")] == [
+        "Russian",
+        "English",
+        "English",
+        "French",
+        "de",
+    ]

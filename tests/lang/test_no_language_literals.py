@@ -24,7 +24,6 @@ def non_latin_letters(value: str) -> bool:
 ALLOWED = {
     "analyze/entities.py": "the Cyrillic transliteration table, a script's (Ukrainian and Belarusian letters too)",
     "clean/decode.py": "Cyrillic letter frequencies that tell cp1251 from other single-byte encodings",
-    "clean/furniture.py": "a line's language guessed by script (language_of): next part of the language issue",
     "stories/embed.py": "the multilingual encoder's own list of the languages it was trained on",
 }
 

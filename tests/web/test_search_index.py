@@ -49,7 +49,11 @@ def test_word_keys_join_russian_forms():
     shared = set.intersection(*(set(word_keys(form)) for form in forms))
     assert shared == {"паром"}
     assert set(word_keys("Казани")) & set(word_keys("Казань"))
-    assert word_keys("ferries") == word_keys("ferry") and word_keys("the") == () and word_keys("2026") == ()
+    assert word_keys("ferries", "en") == word_keys("ferry", "en") and word_keys("2026") == ()
+    assert set(word_keys("ferries")) & set(word_keys("ferry"))  # a query word: every language's keys
+    assert word_keys("the") == () and word_keys("de") == ()  # a stopword in a language that writes it
+    assert word_keys("traversées", "fr") == word_keys("traversée", "fr")
+    assert word_keys("télévisée", "en") == word_keys("télévisée", "fr")  # English letters do not write it
     assert set(word_keys("Ёлки")) == set(word_keys("елки"))
 
 

@@ -75,7 +75,7 @@ def test_story_detail_has_digest_timeline_disagreements(client, ids):
     costs = [d for d in story["disagreements"] if d["unit"] == "EUR"]
     assert costs and {c["value"] for c in costs[0]["claims"]} >= {12e6, 15e6}
     names = {e["id"]: e["names"] for e in story["entities"]}
-    assert names["loc-finland"] == {"en": "Finland", "ru": "Финляндия"}
+    assert names["loc-finland"] == {"en": "Finland", "ru": "Финляндия", "fr": "Finlande"}
 
 
 def test_article_and_neighbours(client, ids):

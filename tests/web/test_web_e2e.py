@@ -185,3 +185,21 @@ def test_readable_on_a_phone(browser, server, ids, tmp_path):
     assert phone.evaluate("getComputedStyle(document.body).fontSize") in {"16px", "17px"}
     phone.screenshot(path=str(tmp_path / "phone-story.png"), full_page=True)
     context.close()
+
+
+def test_a_russian_browser_reads_russian_labels(browser, server, ids, tmp_path):
+    context = browser.new_context(locale="ru-RU", viewport={"width": 1100, "height": 900})
+    reader = context.new_page()
+    reader.goto(f"{server}/articles/{ids['ph-1']}")
+    assert reader.locator("html").get_attribute("lang") == "ru"
+    assert reader.locator("#summary-form span").inner_text() == "Нет времени читать?"
+    reader.get_by_role("button", name="Краткое содержание").click()
+    reader.locator("#summary li").first.wait_for()
+    assert reader.locator("#summary h2").inner_text() == "Кратко"
+    reader.goto(server + "/?lang=en")  # the page's own choice wins over the browser's
+    assert (
+        reader.locator("html").get_attribute("lang") == "en"
+        and reader.locator("h1").inner_text() == "Stories"
+    )
+    reader.screenshot(path=str(tmp_path / "russian.png"), full_page=True)
+    context.close()

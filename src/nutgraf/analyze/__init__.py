@@ -147,7 +147,7 @@ def people_in(text: str, language: str, title: str | None = None) -> list[str]:
     head = f"{title}\n\n" if title else ""
     text = text[: analysed_length(text)]
     spans = recognize([head + text], language)[0]
-    entities, _mentions = link_entities(head + text, language, spans, alias_index())
+    entities, _mentions = link_entities(head + text, language, spans, alias_index(language))
     return person_names(entities)
 
 
@@ -177,8 +177,8 @@ def understand(articles: list[Article]) -> list[Article]:
     by_language: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_language[article.language].append(article)
-    aliases = alias_index()
     for language, group in by_language.items():
+        aliases = alias_index(language)
         # The headline is read with the body: a name may appear only there ("Putin, Lukashenko to ...").
         heads = [f"{a.title}\n\n" for a in group]
         bodies = [a.text[: analysed_length(a.text)] for a in group]

@@ -40,15 +40,22 @@ def _clean(name: str, language: str) -> str:
     module = get_language(language)
     text = " ".join(name.split()).strip(_STRIP)
     lowered = text.lower()
+    # a descriptor that opens the name capitalised is the name's ("Channel Nine", "Agence Littorale")
     for descriptor in sorted(section(module, "SOURCE_DESCRIPTORS"), key=len, reverse=True):
         marker = f"{descriptor} "
         index = lowered.rfind(marker)
-        if index >= 0 and (index == 0 or lowered[index - 1] == " "):
+        if (index > 0 and lowered[index - 1] == " ") or (index == 0 and not text[:1].isupper()):
             rest = text[index + len(marker) :].strip(_STRIP)
             if rest and rest[0].isupper():
                 text, lowered = rest, rest.lower()
                 break
-    if lowered.startswith("the "):
+    for article in section(module, "DEFINITE_ARTICLES"):
+        # written small, an article is not the name's ("le ministère", "l'AFP"; "Le Monde" keeps it)
+        joined = article if article.endswith(("'", "’")) else f"{article} "
+        if text.startswith(joined) and len(text) > len(joined):
+            text = text[len(joined) :]
+            break
+    if text.lower().startswith("the "):
         text = text[4:]
     nominative = section(module, "nominative")
     if nominative is not None and any(word[:1].islower() for word in text.split()):
@@ -71,7 +78,7 @@ def source_name(
         # "according to the transport ministry" names a source; "according to both sides" does not
         if not any(w.lower() in nouns for w in words):
             return None
-    aliases = aliases if aliases is not None else alias_index()
+    aliases = aliases if aliases is not None else alias_index(language)
     module = get_language(language)
     lemma = section(module, "entity_lemma")(text, "ORG")
     found = aliases.find(lemma, "ORG", text)

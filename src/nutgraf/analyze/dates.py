@@ -94,6 +94,7 @@ class _Grammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
+    directions_after: dict[str, int]
     relative: dict[str, tuple[str, int] | tuple[str, int, str]]
     relative_years: dict[str, int]
     capitalized: bool
@@ -223,6 +224,7 @@ def _grammar(language: str) -> _Grammar:
     months: dict[str, int] = {k.lower(): v for k, v in section(module, "MONTHS").items()}
     weekdays: dict[str, int] = {k.lower(): v for k, v in section(module, "WEEKDAY_NUMBERS").items()}
     directions: dict[str, int] = {_normal(k): v for k, v in section(module, "WEEKDAY_DIRECTIONS").items()}
+    directions_after = {_normal(k): v for k, v in section(module, "WEEKDAY_DIRECTIONS_AFTER").items()}
     relative_years: dict[str, int] = {_normal(k): v for k, v in section(module, "RELATIVE_YEARS").items()}
     relative: dict[str, tuple[str, int] | tuple[str, int, str]] = {
         phrase: ("year", off) for phrase, off in relative_years.items()
@@ -323,6 +325,7 @@ def _grammar(language: str) -> _Grammar:
         months=months,
         weekdays=weekdays,
         directions=directions,
+        directions_after=directions_after,
         relative=relative,
         relative_years=relative_years,
         capitalized=bool(section(module, "DATE_CAPITALIZED")),
@@ -458,9 +461,15 @@ def _read_relative(item: _Found, phrase: str, text: str, lowered: str, grammar: 
 
 
 def _read_weekday(item: _Found, weekday: str, text: str, lowered: str, grammar: _Grammar) -> bool:
-    """Fill a weekday with the direction word before it; without one it is a date only where the
+    """Fill a weekday with its direction word, after it where the language puts it there ("lundi
+    dernier": ``WEEKDAY_DIRECTIONS_AFTER``) or before it; without one it is a date only where the
     language allows bare weekdays, and not in a name ("Black Friday", "The Sunday Times")."""
     item.weekday = grammar.weekdays[weekday]
+    after = _WORD_AFTER.match(lowered, item.end) if grammar.directions_after else None
+    if after is not None and after.group(1) in grammar.directions_after:
+        item.offset = grammar.directions_after[after.group(1)]
+        item.end = after.end()
+        return True
     before = grammar.direction_before
     match = before.search(lowered, max(0, item.start - BACK_WINDOW), item.start) if before else None
     if match is not None:

@@ -225,9 +225,39 @@ class AliasIndex:
         return None
 
 
+def _shares_script(first: str, second: str) -> bool:
+    """Whether two languages write with letters in common (English and French: Latin)."""
+    return bool(set(_script_letters(first)) & set(_script_letters(second)))
+
+
 @cache
-def alias_index() -> AliasIndex:
-    """The curated alias table, keyed; built once per process (a few thousand names)."""
+def _script_letters(language: str) -> str:
+    module = get_language(language)
+    letters = re.compile(f"[{section(module, 'UPPERCASE') or 'A-Z'}]")
+    return "".join(ch for ch in map(chr, range(0x41, 0x530)) if letters.match(ch))
+
+
+def alias_languages(language: str | None) -> tuple[str, ...]:
+    """The languages whose names in the alias table link the mentions of a text in ``language``:
+    its own, the table's first (English, whose names other texts quote: "Google" in a Russian
+    text), and those written in another script than both (Russian names in an English or a French
+    text). Not a third language's names in the text's own script: French "Maurice", "Grèce" and
+    "Maroc" would take the English "Maurice", "Grace" and "Marca" by spelling. Every language's
+    when the text's has no module."""
+    if language not in SUPPORTED:
+        return SUPPORTED
+    base = SUPPORTED[0]
+    return tuple(
+        code
+        for code in SUPPORTED
+        if code in (language, base) or not (_shares_script(code, language) or _shares_script(code, base))
+    )
+
+
+@cache
+def alias_index(language: str | None = None) -> AliasIndex:
+    """The curated alias table, keyed, for the mentions of a text in ``language`` (the names of
+    :func:`alias_languages`); built once per process and language (a few thousand names)."""
     raw = resources.files("nutgraf.analyze").joinpath(ALIAS_FILE).read_text(encoding="utf-8")
     index = AliasIndex()
     owners: dict[str, dict[str, set[str]]] = {
@@ -240,9 +270,9 @@ def alias_index() -> AliasIndex:
     for entry in json.loads(raw):
         entity_id, kind = entry["id"], entry["type"]
         index.entries[entity_id] = entry
-        for language in SUPPORTED:
-            names = [entry["names"].get(language, ""), *list(entry.get("aliases", {}).get(language, []))]
-            module = get_language(language)
+        for code in alias_languages(language):
+            names = [entry["names"].get(code, ""), *list(entry.get("aliases", {}).get(code, []))]
+            module = get_language(code)
             for name in filter(None, names):
                 lemma = module.entity_lemma(name, kind)
                 words = _WORDS.findall(lemma)
@@ -280,7 +310,7 @@ def link_entities(
     text: str, language: str, spans: list[tuple[int, int, str]], aliases: AliasIndex | None = None
 ) -> tuple[list[Entity], list[Mention]]:
     """Canonical entities of one article and its mentions, from NER spans (start, end, label)."""
-    aliases = aliases if aliases is not None else alias_index()
+    aliases = aliases if aliases is not None else alias_index(language)
     module = get_language(language)
     lemmatize = section(module, "entity_lemma")
     mentions: list[Mention] = []

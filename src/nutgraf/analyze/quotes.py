@@ -99,6 +99,10 @@ def _words_of(language: str, name: str) -> tuple[str, ...]:
 _QUOTED = re.compile(r"“(?P<a>[^”]{2,2000})”|«(?P<b>(?:[^«»]|«[^«»]*»){2,2000})»|\"(?P<c>[^\"]{2,2000})\"")
 _LABEL = re.compile(r"^(?P<name>[^\n,:«»\"“”]{3,60}),\s*(?P<role>[^\n:«»\"“”]{2,160}):\s*$")
 _DASH_LINE = re.compile(r"^[—–-]\s+(?P<quote>.+?),?\s+[—–-]\s+(?P<rest>.+)$")
+_REPLY_OPENING = re.compile(r"^[—–]\s+")
+_OPEN_REPLY_COMMA = re.compile(r",\s+")
+"""A reply opened by a dash and attributed after a comma, with no closing dash: the comma before
+the speech verb."""
 _WORD = re.compile(r"[\w'’-]+")
 _LIST_JOIN = re.compile(rf"\s(?:{alternation(every('LIST_JOINERS'))})\s")
 """Between the last two names of a list, in any language ("... Safina and ...", "... Сафина и ...")."""
@@ -158,10 +162,49 @@ def _role_words(language: str) -> frozenset[str]:
     return section(get_language(language), "ROLE_WORDS")
 
 
+_ELISION = re.compile(r"^\w{1,2}['’](?=\w)")
+"""An elided article or preposition written onto a word ("l’entraîneur", "d'Alder")."""
+
+
 def _has_role_word(phrase: str, language: str) -> bool:
     roles = _role_words(language)
-    words = [w.lower().strip("'’") for w in _WORD.findall(phrase)]
+    words = [_ELISION.sub("", w.lower()).strip("'’") for w in _WORD.findall(phrase)]
     return any(w in roles or w.removesuffix("s") in roles for w in words)
+
+
+_STOP = re.compile(r"[.;!?]")
+MAX_ABBREVIATION = 8
+"""Characters before a full stop read for the abbreviation it may end."""
+_WORD_END = re.compile(r"(\w+)$")
+
+
+def _has_stop(gap: str, language: str) -> bool:
+    """Whether ``gap`` holds a sentence stop: a full stop after an initial or one of the language's
+    ``ABBREVIATIONS`` is none ("a déclaré M. Abenov", "said Dr. Lowe")."""
+    for stop in _STOP.finditer(gap):
+        if stop.group() == ".":
+            word = _WORD_END.search(gap, 0, stop.start())
+            if word and (len(word.group(1)) == 1 or word.group(1).lower() in _abbreviations(language)):
+                continue
+        return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def _first_sentence(text: str, language: str) -> str:
+    """``text`` up to its first sentence stop, a full stop after an abbreviation not counting
+    ("», a déclaré M. Abenov lors de...")."""
+    for end in _SENTENCE_END.finditer(text):
+        if _has_stop(text[max(0, end.start() - 1 - MAX_ABBREVIATION) : end.start()], language):
+            return text[: end.start()]
+    return text
+
+
+@cache
+def _abbreviations(language: str) -> frozenset[str]:
+    return frozenset(section(get_language(language), "ABBREVIATIONS"))
 
 
 def _words(text: str) -> list[str]:
@@ -176,7 +219,9 @@ def _clean(text: str) -> str:
 def _opens_clause(gap: str, language: str) -> bool:
     """Whether ``gap`` (text between a person and a verb) holds a comma and a clause-opening conjunction."""
     links = _links(language)
-    return bool(links) and re.search(rf"[,;]\s*(?:{links})(?!\w)", gap, re.IGNORECASE) is not None
+    return (
+        bool(links) and re.search(rf"[,;]\s*(?:{links})(?:(?<=['’])|(?!\w))", gap, re.IGNORECASE) is not None
+    )
 
 
 def _relative_insertions(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
@@ -385,12 +430,12 @@ class _Speakers:
         before the comma is a role ("called 06/05, has been premiered in The Hague" names no one)."""
         for mention in self.between(verb_end, limit):
             gap = self.text[verb_end : mention.start]
-            if re.search(r"[.;!?]", gap) or len(_WORD.findall(gap)) > MAX_INVERTED_WORDS:
+            if _has_stop(gap, self.language) or len(_WORD.findall(gap)) > MAX_INVERTED_WORDS:
                 return None
             if "," in gap and not _has_role_word(gap.split(",")[0], self.language):
                 return None
-            if not self.is_modifier(mention):
-                return mention
+            if not self.is_modifier(mention) and not self._after_preposition(mention):
+                return mention  # "l'entraîneur de Riverside, Tomas Ek": not Riverside
         return None
 
     def unnamed_speaker(self, start: int, end: int) -> bool:
@@ -504,20 +549,24 @@ class _Speakers:
         if not words or len(words) > MAX_DESCRIPTION_WORDS:
             return None
         definite = _words_of(self.language, "DEFINITE_ARTICLES")
+        elided = _ELISION.match(words[0])  # "l’entraîneur": the article written onto the role
+        if elided:
+            words = [elided.group(), words[0][elided.end() :], *words[1:]]
         if definite and words[0] not in definite and not words[0].endswith(("'s", "’s")):
             return None
         roles = set(words) & _role_words(self.language)  # singular: "officials" are not one person
         if not roles:
             return None
-        best, best_score = None, 0
-        for mention in self.people[: bisect_left(self._starts, position)]:
-            role = self.role(mention)
-            role_words = set(_words(role or ""))
+        before = self.people[: bisect_left(self._starts, position)]
+        latest = {mention.entity_id or mention.text: number for number, mention in enumerate(before)}
+        best, best_key = None, (0, -1)
+        for mention in before:
+            role_words = set(_words(self.role(mention) or ""))
             if not role_words & roles:
                 continue
-            score = len(role_words & set(words))
-            if score >= best_score:
-                best, best_score = mention, score
+            key = (len(role_words & set(words)), latest[mention.entity_id or mention.text])
+            if key >= best_key:
+                best, best_key = mention, key
         return best
 
     # --- Roles --------------------------------------------------------------------------------
@@ -619,6 +668,14 @@ def _quote(text: str, speaker: Mention | None, speakers: _Speakers, kind: str, s
     )
 
 
+def _attribution_ends(rest: str, language: str) -> bool:
+    """Whether ``rest`` is an attribution and nothing more ("a assuré Claire Morel, préfète."): one
+    sentence, at most as many words as a speaker and a role description take."""
+    words = len(_WORD.findall(rest))
+    body = rest.rstrip().rstrip(".!?…")
+    return words <= MAX_INVERTED_WORDS + MAX_DESCRIPTION_WORDS and not _has_stop(body, language)
+
+
 def _label_quotes(text: str, speakers: _Speakers, language: str) -> list[Quote]:
     """ "Name, Role:" on a line of its own, followed by a quoted paragraph."""
     quotes = []
@@ -649,11 +706,23 @@ def _dash_quotes(text: str, speakers: _Speakers, language: str) -> list[Quote]:
     for start, end in paragraphs(text):
         line = text[start:end].strip()
         match = _DASH_LINE.match(line)
-        if not match or not verbs.match(match.group("rest")):
-            continue
-        offset = start + (end - start - len(text[start:end].lstrip())) + match.start("rest")
-        speaker = _speaker_in(match.group("rest"), offset, speakers, start)
-        quotes.append(_quote(match.group("quote"), speaker, speakers, "direct", start, end))
+        if match and verbs.match(match.group("rest")):
+            quote, rest_at = match.group("quote"), match.start("rest")
+        else:
+            # "— Nous ne laisserons personne, a assuré Claire Morel." (French: no second dash)
+            comma = (
+                next((c for c in _OPEN_REPLY_COMMA.finditer(line) if verbs.match(line, c.end())), None)
+                if _REPLY_OPENING.match(line)
+                else None
+            )
+            if comma is not None and not _attribution_ends(line[comma.end() :], language):
+                continue  # the speech verb opens more text ("..., сказали: «...» Ведь..."), no reply
+            if comma is None:
+                continue
+            quote, rest_at = line[_REPLY_OPENING.match(line).end() : comma.start()], comma.end()
+        offset = start + (end - start - len(text[start:end].lstrip())) + rest_at
+        speaker = _speaker_in(line[rest_at:], offset, speakers, start)
+        quotes.append(_quote(quote, speaker, speakers, "direct", start, end))
     return quotes
 
 
@@ -674,7 +743,7 @@ def _inline_quotes(
         paragraph_end = text.find("\n", end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         after = text[end : min(paragraph_end, end + ATTRIBUTION_WINDOW)]
-        sentence_after = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+        sentence_after = _first_sentence(after, language)
         speaker = None
         if verbs.search(sentence_after):
             speaker = _speaker_in(sentence_after, end, speakers, start)
@@ -723,7 +792,9 @@ def _statement_end(speakers: _Speakers, start: int, end: int, speaker: Mention) 
             continue
         window_start = max(start, mention.start - 40)
         joint = re.search(
-            rf"[,;:—–]\s*(?:(?:{links})\s+)?$", text[window_start : mention.start], re.IGNORECASE
+            rf"[,;:—–]\s*(?:(?:{links})(?:(?<=['’])|\s+))?$",
+            text[window_start : mention.start],
+            re.IGNORECASE,
         )
         if joint is None:
             continue
@@ -755,9 +826,38 @@ def _is_pronoun(head: str, language: str) -> bool:
     )
 
 
+@cache
+def _source_openings(language: str) -> re.Pattern[str] | None:
+    words = section(get_language(language), "SPEECH_SOURCE_OPENINGS")
+    return re.compile(rf"\s*(?:{alternation(words)})\s+", re.IGNORECASE) if words else None
+
+
+def _according_to(start: int, end: int, speakers: _Speakers) -> Quote | None:
+    """ "Selon Marc Dupont, le pont rouvrira à la mi-mai.": a sentence that opens by giving a
+    person as its source (``SPEECH_SOURCE_OPENINGS``) reports that person's statement, the clause
+    after the comma that follows the name."""
+    opening = _source_openings(speakers.language)
+    match = opening.match(speakers.text, start, end) if opening else None
+    if match is None:
+        return None
+    person = next(iter(speakers.between(match.end(), end)), None)
+    if person is None or speakers.text[match.end() : person.start].strip():
+        return None
+    comma = re.match(r"\s*,\s*", speakers.text[person.end : end])
+    if comma is None:
+        return None
+    content = speakers.text[person.end + comma.end() : end].strip()
+    if len(_WORD.findall(content)) < MIN_QUOTE_WORDS:
+        return None
+    return _quote(content, person, speakers, "reported", start, end)
+
+
 def _reported_in(start: int, end: int, speakers: _Speakers) -> list[Quote]:
     """Reported statements of the sentence text[start:end]."""
     language = speakers.language
+    according = _according_to(start, end, speakers)
+    if according is not None:
+        return [according]
     quotes = []
     position = start
     while position < end:

@@ -39,9 +39,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from nutgraf.clean.text import parse_dateline
-from nutgraf.lang import all_languages, alternation, content_terms, detect_language, every, get_language
+from nutgraf.lang import (
+    all_languages,
+    alternation,
+    content_terms,
+    detect_language,
+    every,
+    get_language,
+    writers,
+)
 from nutgraf.lang.contract import section
-from nutgraf.lang.detect import _CYRILLIC, _LATIN
 
 __all__ = ["FurnitureModel", "line_key", "reads_as_reporting", "strip_furniture"]
 
@@ -380,12 +387,12 @@ class _Document:
             self._language = detect_language(self.text)
         return self._language
 
-    def language_of(self, line: str) -> str:
-        """A Cyrillic line is Russian; any other line is in the article's language, English when
-        the article is Russian or too short to tell (a Latin line in a Russian article)."""
-        if len(_CYRILLIC.findall(line)) > len(_LATIN.findall(line)):
-            return "ru"
-        return self.language if self.language not in ("ru", "und") else "en"
+    def language_of(self, line: str) -> str | None:
+        """The line's language by its letters (``nutgraf.lang.writers``): the article's when its
+        letters write the line, else the first registered language whose letters do (a Cyrillic line
+        in an English article is Russian, a Latin one in a Russian article English)."""
+        found = writers(line, prefer=self.language)
+        return found[0] if found else self.language
 
     def is_statement(self, line: str) -> bool:
         """A body line among those that do not recur: one too long to be a template, or a statement

@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cache
 
 from nutgraf.lang import all_languages, alternation, every, letters
+from nutgraf.lang.contract import section
 
 __all__ = [
     "join_broken_lines",
@@ -33,10 +34,17 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = tuple('.!?…:;"»”’)]')
 _CONTINUES = re.compile(rf"^[{letters('lower')},.;:)»”]")
 
-_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)"
+_TIME = r"(?:\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|h\d{2}))"
+"""A clock time: "10:05", "10:05 pm", and French "14h32"."""
 _PREFIX = rf"(?:(?:{alternation(every('DATELINE_PREFIXES'))})\s*:?\s*)?"
 _TRAILER = rf"(?:\s*(?:{alternation(every('DATE_TRAILERS'))}))?"
 _SEP = r"[\s,·|•—–-]*"
+_TIME_SEP = (
+    rf"(?:{_SEP}(?:{alternation(every('DATELINE_TIME_JOINERS'))})?{_SEP})"
+    if every("DATELINE_TIME_JOINERS")
+    else _SEP
+)
+"""Between a date and its time: punctuation, or a word that joins them ("le 10 mars 2026 à 14h32")."""
 
 
 @cache
@@ -45,20 +53,30 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     month = "(?P<month>" + "|".join(re.escape(m) for m in months) + r")\.?"
     weekdays = sorted({w for module in all_languages() for w in module.WEEKDAYS}, key=len, reverse=True)
     weekday = "(?:(?:" + "|".join(re.escape(w) for w in weekdays) + r")\.?,?\s+)?"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    day = rf"(?P<day>\d{{1,2}})(?:{alternation(every('DATE_DAY_SUFFIXES'))})?"
     year = r"(?P<year>\d{4})"
-    bodies = (
-        rf"{month}\s+{day},?\s+{year}",
-        rf"{day}\s+{month},?\s+{year}",
-        r"(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
-        r"(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})",
-    )
+    day_first = [
+        word
+        for module in all_languages()
+        if not section(module, "DATE_MONTH_FIRST")
+        for word in section(module, "DATELINE_PREFIXES")
+    ]
+    bodies = [
+        (_PREFIX, rf"{month}\s+{day},?\s+{year}"),
+        (_PREFIX, rf"{day}\s+{month},?\s+{year}"),
+        (_PREFIX, r"(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+        (_PREFIX, r"(?P<dmy>\d{1,2}\.\d{1,2}\.\d{4})"),
+    ]
+    if day_first:
+        # "10/03/2026" is the 10th of March after a day-first language's "Publié le", and unread
+        # after none: an English page may mean the 3rd of October.
+        bodies.append((rf"(?:{alternation(day_first)})\s*:?\s*", r"(?P<dmy>\d{1,2}/\d{1,2}/\d{4})"))
     return tuple(
         re.compile(
-            rf"^{_PREFIX}(?:{_TIME}{_SEP})?{weekday}{body}{_TRAILER}(?:{_SEP}{_TIME})?{_TRAILER}\.?$",
+            rf"^{prefix}(?:{_TIME}{_SEP})?{weekday}{body}{_TRAILER}(?:{_TIME_SEP}{_TIME})?{_TRAILER}\.?$",
             re.IGNORECASE,
         )
-        for body in bodies
+        for prefix, body in bodies
     )
 
 
@@ -90,6 +108,9 @@ def join_broken_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_CLOCK = re.compile(r"(\d{1,2})[:h](\d{2})")
+
+
 def parse_dateline(line: str) -> datetime | None:
     """The date of a line that holds nothing but a date (and time), else None."""
     stripped = line.strip()
@@ -104,13 +125,16 @@ def parse_dateline(line: str) -> datetime | None:
             if groups.get("iso"):
                 parsed = datetime.strptime(groups["iso"], "%Y-%m-%d")
             elif groups.get("dmy"):
-                parsed = datetime.strptime(groups["dmy"], "%d.%m.%Y")
+                parsed = datetime.strptime(groups["dmy"].replace("/", "."), "%d.%m.%Y")
             else:
                 number = _month_number(groups["month"])
                 parsed = datetime(int(groups["year"]), number, int(groups["day"]))
         except ValueError:
             return None
-        clock = re.search(r"(\d{1,2}):(\d{2})", stripped[match.end("year") if groups.get("year") else 0 :])
+        clock = _CLOCK.search(
+            stripped,
+            match.end("year") if groups.get("year") else match.end("dmy") if groups.get("dmy") else 0,
+        )
         if clock and int(clock.group(1)) < 24:
             parsed = parsed.replace(hour=int(clock.group(1)), minute=int(clock.group(2)))
         return parsed
@@ -146,7 +170,9 @@ def _month_number(name: str) -> int:
 
 
 def take_dateline(lines: list[str]) -> tuple[list[str], datetime | None]:
-    """Remove the first dateline among the top lines; returns the remaining lines and its date."""
+    """Remove the first dateline among the top lines, and the datelines right after it ("Updated:
+    ...", "Mis à jour le ..." under "Published: ..."); returns the remaining lines and the first's
+    date, the publication."""
     seen = 0
     for index, line in enumerate(lines):
         if not line.strip():
@@ -156,7 +182,10 @@ def take_dateline(lines: list[str]) -> tuple[list[str], datetime | None]:
             break
         parsed = parse_dateline(line)
         if parsed is not None:
-            return lines[:index] + lines[index + 1 :], parsed
+            end = index + 1
+            while end < len(lines) and lines[end].strip() and parse_dateline(lines[end]) is not None:
+                end += 1
+            return lines[:index] + lines[end:], parsed
     return lines, None
 
 

@@ -37,9 +37,10 @@ __all__ = [
     "letters",
     "paragraphs",
     "split_sentences",
+    "writers",
 ]
 
-SUPPORTED: tuple[str, ...] = ("en", "ru")
+SUPPORTED: tuple[str, ...] = ("en", "ru", "fr")
 """Languages with a full module; anything else falls back to ``xx``."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -86,6 +87,38 @@ def unfolded(letter: str) -> str:
 @cache
 def _folds() -> dict[str, str]:
     return {letter: into for module in all_languages() for letter, into in section(module, "FOLDS").items()}
+
+
+WRITERS_SHARE = 0.9
+"""A language writes a text when its letters cover at least this share of the letters the best
+covering language covers: "ferries" is written by English and French alike, "été" by French only
+(English covers two of its three letters), "паром" by Russian only. A design bound: one foreign
+letter in ten ("café" in an English line of ten words) does not take a line from its language."""
+
+
+@cache
+def _letter_classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (code, re.compile(f"[{upper}{lower}]"))
+        for code, module in zip(SUPPORTED, all_languages(), strict=True)
+        if (upper := section(module, "UPPERCASE")) and (lower := section(module, "LOWERCASE"))
+    )
+
+
+def writers(text: str, prefer: str | None = None) -> tuple[str, ...]:
+    """The registered languages whose letters write ``text`` (``WRITERS_SHARE``), ``prefer`` first
+    when it is one of them, then in registration order; empty when no language's letters occur in
+    it. What a word or a line is in when only its script can tell: a Cyrillic line in an English
+    article, a search word typed with no language."""
+    counts = [(code, len(pattern.findall(text))) for code, pattern in _letter_classes()]
+    best = max((count for _, count in counts), default=0)
+    if not best:
+        return ()
+    found = [code for code, count in counts if count >= WRITERS_SHARE * best]
+    if prefer in found:
+        found.remove(prefer)
+        found.insert(0, prefer)
+    return tuple(found)
 
 
 def cut_at_word(text: str, limit: int) -> str:
@@ -390,6 +423,13 @@ def _clauses(text: str, start: int, end: int, module: ModuleType) -> list[tuple[
 
 
 @cache
+@cache
+def _elision(language: str | None) -> re.Pattern[str] | None:
+    """The language's elided words written onto the next ("l'", "qu'"), to strip from a word."""
+    words = section(get_language(language), "ELISIONS")
+    return re.compile(rf"^(?:{alternation(words)})") if words else None
+
+
 def _stemmer(algorithm: str):
     import Stemmer
 
@@ -400,8 +440,10 @@ def content_terms(text: str, language: str | None) -> list[str]:
     """Stems of the content words of ``text`` (stopwords and numbers dropped), lower-cased."""
     module = get_language(language)
     stopwords = section(module, "STOPWORDS")
-    words = [
-        w for w in (m.group(0).lower().replace("ё", "е") for m in _WORD.finditer(text)) if w not in stopwords
-    ]
+    words = (m.group(0).lower().replace("ё", "е") for m in _WORD.finditer(text))
+    elided = _elision(language)
+    if elided is not None:
+        words = (elided.sub("", word.replace("’", "'")) for word in words)
+    words = [w for w in words if w and w not in stopwords]
     algorithm = section(module, "STEMMER")
     return _stemmer(algorithm).stemWords(words) if algorithm else words

@@ -78,6 +78,7 @@ SECTIONS: dict[str, Section] = {
         Section("split_sentences", "text", "function", doc="sentence spans within one paragraph"),
         Section("STOPWORDS", "text", "words", doc="left out of content terms"),
         Section("STEMMER", "text", "stemmer", doc="Snowball algorithm for content terms, or None"),
+        _words("ELISIONS", "text", 'elided words written onto the next: "l\'", "qu\'"'),
         _words("ABBREVIATIONS", "text", "words a full stop follows inside a sentence"),
         _words("CLAUSE_OPENERS", "text", "words that open a clause, for text without case or stops"),
         _mapping("FOLDS", "text", "letters read as another wherever words are matched: 'ё' -> 'е'"),
@@ -92,6 +93,7 @@ SECTIONS: dict[str, Section] = {
         _words("COPYRIGHT_WORDS", "furniture", "a line opening with one is a copyright notice"),
         _words("DATELINE_PREFIXES", "furniture", "before a page's date line: 'published'"),
         _words("DATE_TRAILERS", "furniture", "after a page's date: a time zone, 'года'"),
+        _words("DATELINE_TIME_JOINERS", "furniture", "between a page's date and its time: 'à'"),
         Section("DATELINE_MONTHS", "summaries", "text", None, "a regex of month names in a wire dateline"),
         # summaries
         Section("DANGLING_STARTS", "summaries", "words", doc="openings that lean on the sentence before"),
@@ -108,6 +110,9 @@ SECTIONS: dict[str, Section] = {
         Section("WEEKDAYS", "dates", "words", doc="weekday names and abbreviations"),
         _mapping("WEEKDAY_NUMBERS", "dates"),
         _mapping("WEEKDAY_DIRECTIONS", "dates"),
+        _mapping(
+            "WEEKDAY_DIRECTIONS_AFTER", "dates", "words after a weekday giving its direction: 'dernier'"
+        ),
         _mapping("RELATIVE_YEARS", "dates"),
         _mapping("RELATIVE_DATES", "dates"),
         _mapping("RELATIVE_DATE_PREPOSITIONS", "dates"),
@@ -136,6 +141,7 @@ SECTIONS: dict[str, Section] = {
         _words("SPEECH_PARTICIPLE_ENDINGS", "quotes", "speech verbs that report only with a complement"),
         Section("SPEECH_COMPLEMENT", "quotes", "pattern", None, "after such a participle: 'that', ':'"),
         _words("SPEECH_OBJECT_VERBS", "quotes", "speech verbs whose object is the one spoken to"),
+        _words("SPEECH_SOURCE_OPENINGS", "quotes", "a sentence opening with one and a person reports them"),
         _words("PLURAL_VERB_ENDINGS", "quotes", "a plural verb takes no single person as subject"),
         Section("NAMES_MODIFY_NOUNS", "quotes", "flag", False, "a name before a role noun qualifies it"),
         Section("TITLES_END_WITH_ROLE_WORD", "quotes", "flag", False, "'Transport Minister Abenov'"),
@@ -180,6 +186,7 @@ SECTIONS: dict[str, Section] = {
         Section("entity_lemma", "backends", "function", _lowered, "an entity name's dictionary form"),
         Section("is_nominative", "backends", "function", None, "whether a name is in the nominative"),
         Section("nominative", "backends", "function", None, "a name put in the nominative"),
+        Section("lemmatize_word", "backends", "function", None, "a word's dictionary forms, as search keys"),
         Section("clause_tenses", "backends", "function", None, "the tenses of a weekday's clause"),
     )
 }

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nutgraf.lang import content_terms
+from nutgraf.lang import SUPPORTED, content_terms, get_language, writers
+from nutgraf.lang.contract import section
 
 __all__ = ["WORD", "WORD_CACHE_SIZE", "search_terms", "terms_of", "word_keys"]
 
@@ -22,38 +23,46 @@ at ~40 MB."""
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
 """A word of text or query: letters (with inner apostrophes and hyphens) or a number."""
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def _language_of_word(word: str) -> str:
-    return "ru" if _CYRILLIC.search(word) else "en"
-
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_keys(word: str) -> tuple[str, ...]:
+def word_keys(word: str, language: str | None = None) -> tuple[str, ...]:
     """The lexical keys of one word, under which it is indexed and looked up.
 
-    English: its Snowball stem. Russian: its Snowball stem and every dictionary form pymorphy3
-    gives it, because the stemmer alone splits one word's forms ("паром" -> "пар", but "парома",
-    "паромом" -> "паром"); with the lemmas all of them share the key "паром". Stopwords and
-    numbers have no keys (numbers are matched as raw words)."""
+    A word of an article is keyed in the article's ``language`` when that language's letters write
+    it, else in the first registered language whose letters do (``nutgraf.lang.writers``: a Cyrillic
+    name in an English article is keyed as Russian). A query word, typed with no language, gets the
+    keys of every language whose letters write it ("ferries": the English and the French stem), so
+    that it finds the word in an article of either. In each language: its Snowball stem; in Russian
+    also every dictionary form pymorphy3 gives it, because the stemmer alone splits one word's forms
+    ("паром" -> "пар", but "парома", "паромом" -> "паром"); with the lemmas all of them share the
+    key "паром". Stopwords and numbers have no keys (numbers are matched as raw words)."""
     if word[0].isdigit():
         return ()
-    language = _language_of_word(word)
+    languages = writers(word, prefer=language)
+    if language is not None:
+        languages = languages[:1]  # an article's word: its language's keys, or its script's first
+    keys: list[str] = []
+    for code in languages or (SUPPORTED[0],):
+        found = _keys_in(word, code)
+        if not found:
+            return ()  # a stopword in a language that writes it ("the", "de"): no key in any
+        keys += found
+    return tuple(dict.fromkeys(keys))
+
+
+def _keys_in(word: str, language: str) -> list[str]:
     stems = content_terms(word, language)
-    if language != "ru" or not stems:
-        return tuple(stems[:1])
-    from nutgraf.lang.ru import morph
-
-    lemmas = {parse.normal_form.replace("ё", "е") for parse in morph().parse(word.lower())}
-    return tuple(dict.fromkeys([stems[0], *sorted(lemmas)]))
+    lemmatize = section(get_language(language), "lemmatize_word")
+    if lemmatize is None or not stems:
+        return stems[:1]
+    return [stems[0], *sorted(lemmatize(word))]
 
 
-def search_terms(value: str) -> list[str]:
-    """The keys indexed for a text (see :func:`word_keys`), in text order."""
-    return [key for match in WORD.finditer(value) for key in word_keys(match.group(0))]
+def search_terms(value: str, language: str | None = None) -> list[str]:
+    """The keys indexed for a text in ``language`` (see :func:`word_keys`), in text order."""
+    return [key for match in WORD.finditer(value) for key in word_keys(match.group(0), language)]
 
 
-def terms_of(title: str, body: str) -> str:
+def terms_of(title: str, body: str, language: str | None = None) -> str:
     """The indexed keys of an article's title and body, space-separated (the index's ``terms``)."""
-    return " ".join(search_terms(f"{title}\n{body}"))
+    return " ".join(search_terms(f"{title}\n{body}", language))

@@ -56,8 +56,9 @@ __all__ = [
 
 SEARCH_TABLE = "article_search"
 
-INDEX_VERSION = "1"
-"""Bumped whenever :func:`word_keys` changes; a store indexed otherwise is re-indexed on open."""
+INDEX_VERSION = "2"
+"""Bumped whenever :func:`word_keys` changes; a store indexed otherwise is re-indexed on open. 2:
+an article's words keyed in its own language (French stems for French articles)."""
 INDEX_VERSION_KEY = "search_index_version"
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -158,12 +159,15 @@ def _ensure_postgres_index(engine: Engine) -> bool:
             )
             rows = connection.execute(
                 text(
-                    f"SELECT a.id, a.title, a.text FROM articles a LEFT JOIN {SEARCH_TABLE} s "
+                    f"SELECT a.id, a.title, a.text, a.language FROM articles a LEFT JOIN {SEARCH_TABLE} s "
                     "ON s.article_id = a.id WHERE s.article_id IS NULL ORDER BY a.id LIMIT :limit"
                 ),
                 {"limit": BACKFILL_BATCH},
             ).all()
-            _insert(connection, [(row.id, row.title, row.text, None) for row in rows])
+            _insert(
+                connection,
+                [(row.id, row.title, row.text, terms_of(row.title, row.text, row.language)) for row in rows],
+            )
         if len(rows) < BACKFILL_BATCH:
             return True
 
@@ -200,12 +204,18 @@ def ensure_search_index(engine: Engine) -> bool:
                     text(f"SELECT rowid FROM {SEARCH_TABLE} ORDER BY rowid DESC LIMIT 1")
                 ).scalar()
                 rows = connection.execute(
-                    select(ArticleRow.id, ArticleRow.title, ArticleRow.text)
+                    select(ArticleRow.id, ArticleRow.title, ArticleRow.text, ArticleRow.language)
                     .where(ArticleRow.id > (last or 0))
                     .order_by(ArticleRow.id)
                     .limit(BACKFILL_BATCH)
                 ).all()
-                _insert(connection, [(row.id, row.title, row.text, None) for row in rows])
+                _insert(
+                    connection,
+                    [
+                        (row.id, row.title, row.text, terms_of(row.title, row.text, row.language))
+                        for row in rows
+                    ],
+                )
         except IntegrityError:  # another process indexed the same rows first
             continue
         except OperationalError:  # a read-only database: search uses what is indexed
@@ -298,7 +308,7 @@ class _Query:
 
     def tsquery(self) -> tuple[str, dict[str, str]]:
         """A PostgreSQL tsquery expression and its parameters: per word, any of its keys, its
-        English and Russian stems, or (as typed) a prefix; the words AND-ed. User text is only
+        stems in every language that writes it, or (as typed) a prefix; the words AND-ed. User text is only
         ever a bound parameter; a prefix is reduced to letters and digits first."""
         clauses, params = [], {}
         for i, (word, keys) in enumerate(zip(self.words, self.keys, strict=True)):

@@ -134,12 +134,13 @@ _REGION = rf"[{_UPPER}][\w.'’]*(?:\s[{_UPPER}][\w.'’]*){{0,2}}"  # England, 
 _DATE = r"(?:\d{1,2}\s+\w+\.?|\w+\.?\s+\d{1,2})(?:,?\s+\d{4})?\.?"  # 14 марта, March 3, 2025
 _MONTH_DATE = r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + ")"  # May 16, 16 мая
 _AGENCY = r"(?:\([^()]{2,40}\)|/[^/]{2,40}/\.?)"  # (Reuters), (БЕЛТА), /ТАСС/.
+_IN_BRACKETS = r"(?:\s*\([^()]{2,40}\))?"  # the place's country in brackets: AKTAU (Kazakhstan), 10 mars
 _DATELINE = re.compile(
     "(?:"
     + "|".join(
         (
-            rf"{_PLACE}(?:,\s*{_REGION})?(?:,\s*{_DATE})?\s*{_AGENCY}",  # LEEDS, England, June 4 (Wire)
-            rf"{_PLACE}(?:,\s*{_REGION})?,\s*{_DATE}",  # МОСКВА, 10 авг
+            rf"{_PLACE}{_IN_BRACKETS}(?:,\s*{_REGION})?(?:,\s*{_DATE})?\s*{_AGENCY}",  # LEEDS, England, June 4 (Wire)
+            rf"{_PLACE}{_IN_BRACKETS}(?:,\s*{_REGION})?,\s*{_DATE}",  # МОСКВА, 10 авг
             rf"{_MONTH_DATE}\s*\([^()]{{2,40}}\)",  # May 16 (Reuters)
             r"[A-Z][A-Z]+\.(?:RU|COM|BY|UA|KZ)",  # INTERFAX.RU
         )
@@ -147,7 +148,7 @@ _DATELINE = re.compile(
     + r")\s*[-—–]\s*"
 )
 """A wire dateline opening a sentence ("LONDON (Reuters) - ", "LEEDS, England, June 4 (Continental
-Wire) — ", "МИНСК, 14 марта (БЕЛТА) – ", "МОСКВА, 10 авг - РИА Новости.", a sports wire's "May 16
+Wire) — ", "МИНСК, 14 марта (БЕЛТА) – ", "AKTAU (Kazakhstan), 10 mars (AFP) - ", "МОСКВА, 10 авг - РИА Новости.", a sports wire's "May 16
 (Reuters) - "): where and from whom, not what happened. A summary sentence is shown without it, and
 a sentence that is nothing else is not summary material. It needs a date or an agency, so an
 all-caps word before a dash ("NATO - the alliance - said") is left alone, and a date alone needs a

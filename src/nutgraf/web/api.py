@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from nutgraf.errors import InputError
+from nutgraf.lang import SUPPORTED
 from nutgraf.model import to_dict
 from nutgraf.store import Store, views
 from nutgraf.store.search import search_articles
@@ -40,7 +41,8 @@ router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 Language = Annotated[
-    str | None, Query(pattern=r"^[a-z]{2,3}$", description="Preferred reading language (en, ru).")
+    str | None,
+    Query(pattern=r"^[a-z]{2,3}$", description=f"Preferred reading language ({', '.join(SUPPORTED)})."),
 ]
 
 _bearer = HTTPBearer(auto_error=False, description="NUTGRAF_API_TOKEN, as `Authorization: Bearer TOKEN`.")
@@ -146,7 +148,9 @@ def get_entity(
     }
 
 
-@router.get("/search", response_model=Page[SearchHitOut], summary="Full-text search, English and Russian")
+@router.get(
+    "/search", response_model=Page[SearchHitOut], summary="Full-text search, in every language Nutgraf reads"
+)
 def search(
     request: Request,
     store: StoreDep,

@@ -29,8 +29,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from nutgraf import __version__
 from nutgraf.errors import ConfigError, InputError, NotFound, NutgrafError
 from nutgraf.ingest.sanitize import clean_field
+from nutgraf.lang.messages import FALLBACK, translator
 from nutgraf.store import Store, open_store
 from nutgraf.web import api, feeds, pages
+from nutgraf.web.i18n import install, query_language, reading_language
 from nutgraf.web.present import CardCache
 from nutgraf.web.settings import WebSettings
 
@@ -50,17 +52,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
-
-_STATUS_TITLES = {
-    400: "That request did not make sense",
-    401: "You need a token for that",
-    403: "Not allowed",
-    404: "Not found",
-    405: "Not allowed here",
-    422: "That could not be read",
-    500: "Something went wrong",
-    503: "The database is not available",
-}
 
 
 class SecurityHeaders:
@@ -137,14 +128,34 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+Label = tuple[str, dict[str, Any]]
+"""A message of the page code's own, as a catalogue id and its values: told in the reading language
+on an error page, in English in JSON (the API answers data, not labels)."""
+
+
+def _error(
+    request: Request, status: int, message: str | Label, headers: dict[str, str] | None = None
+) -> Response:
+    """An error as JSON under ``/api``, else as a page in the reading language (the ``lang`` of the
+    query when it names a supported language, else the browser's). ``message`` is a library error's
+    text (shown as it is) or a :data:`Label`."""
     if _wants_json(request):
-        return JSONResponse({"detail": _json_safe(message)}, status_code=status, headers=headers)
+        text = message if isinstance(message, str) else translator(FALLBACK)(message[0], **message[1])
+        return JSONResponse({"detail": _json_safe(text)}, status_code=status, headers=headers)
+    language = reading_language(request, query_language(request))
+    translate = translator(language)
+    if not isinstance(message, str):
+        message = translate(message[0], **message[1])
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "title": _STATUS_TITLES.get(status, "Error"), "message": message},
+        {
+            "status": status,
+            "title": translate(f"error.{status}", default=translate("error.unknown")),
+            "message": message,
+            "ui_lang": language,
+        },
         status_code=status,
         headers=headers,
     )
@@ -167,9 +178,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        message = exc.detail if isinstance(exc.detail, str) else "error"
+        message: str | Label = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and message == "Not Found":
-            message = f"There is nothing at {request.url.path}."
+            message = ("error.nothing_at", {"path": request.url.path})
         return _error(request, exc.status_code, message, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
@@ -178,14 +189,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         if _wants_json(request):  # each error's "loc" names the field; its "input" may be 1e400
             return JSONResponse({"detail": _json_safe(jsonable_encoder(errors))}, status_code=422)
         if any(error.get("loc", ("",))[0] == "path" for error in errors):  # /stories/abc: no such page
-            return _error(request, 404, f"There is nothing at {request.url.path}.")
+            return _error(request, 404, ("error.nothing_at", {"path": request.url.path}))
         fields = ", ".join(str(error.get("loc", ("", "?"))[-1]) for error in errors)
-        return _error(request, 400, f"Please check {fields}.")
+        return _error(request, 400, ("error.check", {"fields": fields}))
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
-        return _error(request, 500, "The server could not answer this request; the error is in its log.")
+        return _error(request, 500, ("error.server", {}))
 
 
 def _relative(url: Any) -> str:
@@ -200,7 +211,7 @@ def _templates() -> Jinja2Templates:
         loader=PackageLoader("nutgraf.web", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
-    environment.filters["day"] = lambda value: value.strftime("%d %b %Y") if value else ""
+    install(environment)  # t(...) and |day, in the page's reading language
     environment.filters["relative"] = _relative
     environment.globals["version"] = __version__
     return Jinja2Templates(env=environment)
@@ -238,7 +249,7 @@ def create_app(
     app = FastAPI(
         title="Nutgraf",
         version=__version__,
-        description="Stories, articles, entities and search over a Nutgraf store (English and Russian).",
+        description="Stories, articles, entities and search over a Nutgraf store, in every language it reads.",
         docs_url=None,  # Swagger UI and ReDoc load from a CDN: the API is documented by /openapi.json
         redoc_url=None,
         lifespan=lifespan,

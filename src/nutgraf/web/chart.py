@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from nutgraf.lang.messages import FALLBACK, Translator, translator
 from nutgraf.model import Article
 
 __all__ = ["Chart", "Dot", "Lane", "timeline_chart"]
@@ -62,25 +63,28 @@ class Chart:
     radius: int = DOT_RADIUS
 
 
-def _ticks(first: date, span: int, scale: float, left: int) -> list[tuple[float, str]]:
+def _ticks(first: date, span: int, scale: float, left: int, translate: Translator) -> list[tuple[float, str]]:
     step = max(1, -(-span // (MAX_TICKS - 1)))
     return [
-        (left + day * scale, (first + timedelta(days=day)).strftime("%d %b"))
+        (left + day * scale, translate.date(first + timedelta(days=day), year=False))
         for day in range(0, span + 1, step)
     ]
 
 
-def timeline_chart(articles: list[Article]) -> Chart | None:
-    """The chart of a story's dated articles, or None when none has a publication date."""
+def timeline_chart(articles: list[Article], translate: Translator | None = None) -> Chart | None:
+    """The chart of a story's dated articles, or None when none has a publication date; its words
+    (dates, "Unknown outlet") in ``translate``'s language, English by default."""
     dated = [a for a in articles if a.published is not None and a.id is not None]
     if not dated:
         return None
+    translate = translate or translator(FALLBACK)
+    unknown = translate("outlet.unknown")
     days = [a.published.date() for a in dated]  # type: ignore[union-attr]
     first, last = min(days), max(days)
     span = max(1, (last - first).days)
     right = WIDTH - RIGHT_MARGIN
     scale = (right - LABEL_WIDTH - 8) / span
-    keys = sorted({(a.language, a.outlet or "Unknown outlet") for a in dated})
+    keys = sorted({(a.language, a.outlet or unknown) for a in dated})
     lanes = []
     for number, (language, outlet) in enumerate(keys):
         label = f"{language} · {outlet}"
@@ -90,7 +94,7 @@ def timeline_chart(articles: list[Article]) -> Chart | None:
     index = {key: lane for key, lane in zip(keys, lanes, strict=True)}
     same_day: dict[tuple[str, str, date], int] = {}
     for article, day in zip(dated, days, strict=True):
-        key = (article.language, article.outlet or "Unknown outlet")
+        key = (article.language, article.outlet or unknown)
         lane = index[key]
         nth = same_day.get((*key, day), 0)
         same_day[(*key, day)] = nth + 1
@@ -112,5 +116,5 @@ def timeline_chart(articles: list[Article]) -> Chart | None:
         right=right,
         axis_y=axis_y,
         lanes=lanes,
-        ticks=_ticks(first, span, scale, LABEL_WIDTH + 8),
+        ticks=_ticks(first, span, scale, LABEL_WIDTH + 8, translate),
     )

@@ -3,7 +3,9 @@
 Built with ElementTree, which escapes text; characters XML 1.0 forbids (control bytes that an
 article may carry) are dropped, so a stranger's text cannot make a feed invalid. Ids and links are
 absolute URLs under the configured address (:attr:`WebSettings.public_url`), never the request's
-``Host``: a feed's ids stay the same however it is reached.
+``Host``: a feed's ids stay the same however it is reached. A feed's own words (its title, the
+summary of a story without digest sentences) are in the reader's ``Accept-Language`` best match,
+else English, and its title says which (``xml:lang``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from xml.etree import ElementTree as ET
 from fastapi import APIRouter, Query, Request, Response
 
 from nutgraf import __version__
+from nutgraf.lang.messages import Translator
 from nutgraf.store import Store, views
+from nutgraf.web.i18n import translate_for
 from nutgraf.web.present import safe_url
 from nutgraf.web.schemas import EntityId
 from nutgraf.web.settings import MAX_PAGE_SIZE, WebSettings
@@ -61,11 +65,13 @@ def _link(request: Request, name: str, **params: object) -> str:
     return settings.link(request.app.url_path_for(name, **params))
 
 
-def _feed(request: Request, title: str, feed_id: str, updated: datetime | None) -> ET.Element:
+def _feed(
+    request: Request, translate: Translator, title: str, feed_id: str, updated: datetime | None
+) -> ET.Element:
     settings: WebSettings = request.app.state.settings
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    _sub(feed, "title", title)
+    _sub(feed, "title", title, **{XML_LANG: translate.code})
     _sub(feed, "id", feed_id)
     _sub(feed, "updated", _stamp(updated))
     _sub(feed, "link", rel="self", href=settings.link(request.url.path, request.url.query))
@@ -91,9 +97,11 @@ def stories_feed(
 ) -> Response:
     store: Store = request.app.state.store
     page = views.story_page(store, limit=limit)
+    translate = translate_for(request)
     feed = _feed(
         request,
-        "Nutgraf: latest stories",
+        translate,
+        translate("feed.stories_title"),
         _link(request, "stories_feed"),
         _latest([story.last_published for story in page.items]),
     )
@@ -110,7 +118,11 @@ def stories_feed(
             entry,
             "summary",
             " ".join(s["text"] for s in card["summary"])
-            or f"{card['size']} article(s) from {', '.join(card['outlets']) or 'unknown outlets'}",
+            or translate(
+                "feed.summary",
+                n=card["size"],
+                outlets=", ".join(card["outlets"]) or translate("feed.unknown_outlets"),
+            ),
         )
         for outlet in card["outlets"]:
             _sub(entry, "category", term=_clean(outlet))
@@ -123,9 +135,11 @@ def entity_feed(
 ) -> Response:
     store: Store = request.app.state.store
     entity, articles = views.entity_articles(store, entity_id, limit=limit)
+    translate = translate_for(request)
     feed = _feed(
         request,
-        f"Nutgraf: {entity.name}",
+        translate,
+        translate("feed.entity_title", name=entity.name),
         _link(request, "entity_feed", entity_id=entity.id),
         _latest([a.published for a in articles]),
     )

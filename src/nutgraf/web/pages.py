@@ -1,7 +1,8 @@
 """The HTML pages: stories, a story, an article, an entity, search.
 
 Templates autoescape everything; the only markup built in Python is the search highlighting,
-made of escaped pieces (``nutgraf.store.search.highlight``).
+made of escaped pieces (``nutgraf.store.search.highlight``). The pages' own words are in the
+reading language (``nutgraf.web.i18n``): the page's ``lang`` where it has one, else the browser's.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from fastapi.responses import HTMLResponse
 
 from nutgraf.errors import ConfigError
 from nutgraf.lang import SUPPORTED
+from nutgraf.lang.messages import translator
 from nutgraf.store import Store, views
 from nutgraf.store.search import search_articles
 from nutgraf.web.chart import timeline_chart
+from nutgraf.web.i18n import reading_language
 from nutgraf.web.present import article_groups, language_name, paragraphs, safe_url, story_detail
 from nutgraf.web.schemas import EntityId, RowId
 
@@ -28,7 +31,9 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
 
 def _render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page; its words in ``ui_lang`` when the context gives it, else in the browser's language."""
     context.setdefault("languages", [(code, language_name(code)) for code in SUPPORTED])
+    context.setdefault("ui_lang", reading_language(request))
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
@@ -73,6 +78,7 @@ def stories_page(
         cards=request.app.state.cards.cards(store, page.items, language),
         page=page,
         lang=language or "",
+        ui_lang=reading_language(request, language),
         since=since or "",
         until=until or "",
         filtered=bool(language or first or last),
@@ -85,14 +91,17 @@ def story_page(request: Request, story_id: RowId, lang: str | None = None) -> HT
     story, articles = views.story_with_articles(_store(request), story_id)
     view = story_detail(story, articles, language)
     by_id = {a.id: a for a in articles}
+    ui_lang = reading_language(request, language)
+    translate = translator(ui_lang)
     return _render(
         request,
         "story.html",
         story=view,
         lang=language or "",
-        chart=timeline_chart(articles),
-        groups=article_groups(articles),
-        outlet_of={a.id: a.outlet or f"article {a.id}" for a in articles},
+        ui_lang=ui_lang,
+        chart=timeline_chart(articles, translate),
+        groups=article_groups(articles, translate("outlet.unknown")),
+        outlet_of={a.id: a.outlet or translate("article.number", id=a.id) for a in articles},
         title_of={a.id: a.title for a in by_id.values()},
     )
 

@@ -139,9 +139,10 @@ def story_detail(story: Story, articles: list[Article], language: str | None = N
     return view
 
 
-def article_groups(articles: list[Article]) -> list[dict[str, Any]]:
-    """A story's articles by language, then outlet; a syndicated copy is listed under its original
-    as "also carried by" rather than as one more report."""
+def article_groups(articles: list[Article], unknown_outlet: str = "Unknown outlet") -> list[dict[str, Any]]:
+    """A story's articles by language, then outlet (``unknown_outlet`` when it has none, in the
+    page's language); a syndicated copy is listed under its original as "also carried by" rather
+    than as one more report."""
     present = {a.id for a in articles}
     originals = [a for a in articles if a.copy_of is None or a.copy_of not in present]
     original_ids = {a.id for a in originals}
@@ -151,13 +152,13 @@ def article_groups(articles: list[Article]) -> list[dict[str, Any]]:
             copies[article.copy_of].append(article)
     languages: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for article in originals:
-        languages[article.language][article.outlet or "Unknown outlet"].append(
+        languages[article.language][article.outlet or unknown_outlet].append(
             {
                 "id": article.id,
                 "title": article.title,
                 "published": article.published,
                 "also_carried_by": [
-                    {"id": c.id, "outlet": c.outlet or "Unknown outlet", "language": c.language}
+                    {"id": c.id, "outlet": c.outlet or unknown_outlet, "language": c.language}
                     for c in copies.get(article.id or -1, [])
                 ],
             }

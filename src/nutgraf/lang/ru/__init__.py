@@ -465,6 +465,12 @@ def _verb_tense(word: str) -> str | None:
     return str(tag.tense) if tag.POS == "VERB" and tag.tense else None
 
 
+def lemmatize_word(word: str) -> set[str]:
+    """Every dictionary form pymorphy3 gives a word ("паромом" -> {"паром"}), "ё" read as "е": the
+    search keys a word shares with its other forms (``nutgraf.lang.keys``)."""
+    return {parse.normal_form.replace("ё", "е") for parse in morph().parse(word.lower())}
+
+
 def recognize(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """Named-entity spans (start, end, PER/ORG/LOC) of each text, batched shortest first so that
     little of each batch is padding (``NER_BATCH``); returned in the order given."""

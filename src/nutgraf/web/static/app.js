@@ -26,7 +26,7 @@ async function getSummary(event) {
   event.preventDefault();
   const button = form.querySelector("button");
   button.disabled = true;
-  button.textContent = "Loading…";
+  button.textContent = form.dataset.loading || button.textContent; // in the page's language
   try {
     const response = await fetch(form.dataset.summaryUrl, { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
