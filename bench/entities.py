@@ -36,6 +36,7 @@ from nutgraf.analyze.entities import alias_index, link_entities
 from nutgraf.clean import FurnitureModel, extract
 from nutgraf.cli import sample_corpus
 from nutgraf.ingest import iter_documents
+from nutgraf.lang import SUPPORTED
 from nutgraf.model import Article, Mention, RawDocument
 from nutgraf.pipeline import prepare
 
@@ -699,6 +700,13 @@ def sample_articles() -> dict[str, Article]:
     }
 
 
+_NER_NAMES = {
+    "en": "English (spaCy en_core_web_sm)",
+    "ru": "Russian (slovnet)",
+    "fr": "French (spaCy fr_core_news_sm)",
+}
+
+
 def samples_section(examples: int) -> dict[str, tuple[int, int, float, float]]:
     print("## 4. NER on the bundled sample corpus (hand-made gold)\n")
     gold = json.loads(SAMPLES_GOLD.read_text(encoding="utf-8"))
@@ -715,7 +723,7 @@ def samples_section(examples: int) -> dict[str, tuple[int, int, float, float]]:
     timing: dict[str, tuple[int, int, float, float]] = {}
     links: dict[str, dict[str, str]] = {}
     with_gold: dict[str, dict[str, str]] = {}
-    for language in ("en", "ru"):
+    for language in SUPPORTED:
         group = [k for k in keys if articles[k].language == language]
         texts = [f"{articles[k].title}\n\n{articles[k].text}" for k in group]
         run = run_pipeline(texts, language)
@@ -736,9 +744,7 @@ def samples_section(examples: int) -> dict[str, tuple[int, int, float, float]]:
             with_gold[key] = (
                 {**links[key], **link_gold(text, language, missing, spans)} if missing else links[key]
             )
-        print(
-            f"### {'English (spaCy en_core_web_sm)' if language == 'en' else 'Russian (slovnet)'}: {len(group)} articles\n"
-        )
+        print(f"### {_NER_NAMES.get(language, language)}: {len(group)} articles\n")
         prf_table(total(counts))
         errors_tables(errors, examples)
     _persons_table(gold, keys, articles, links, with_gold)
@@ -855,7 +861,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     print("# Nutgraf entities benchmark\n")
-    load = warm_up(("en", "ru"))
+    load = warm_up(SUPPORTED)
     timing: dict[str, tuple[int, int, float, float]] = {}
     other: dict[str, tuple[int, int, float, float]] = {}
     if args.data.exists():

@@ -192,3 +192,12 @@ def test_exit_status_zero_when_something_was_read(tmp_path):
     assert "empty.txt" in mixed.stderr
     only_bad = invoke("ingest", str(tmp_path / "empty.txt"), "--db", db)
     assert only_bad.exit_code == 1
+
+
+def test_stories_tell_a_disagreement_as_a_reader_checks_it(filled_db):
+    """The subject in words, each side's figure with its qualifier and its outlets, each claim's sentence."""
+    result = invoke("stories", "--db", filled_db, "--limit", "100")
+    lines = result.stdout.splitlines()
+    (line,) = [line for line in lines if "sources disagree on investment" in line]
+    assert "vs почти 1,5 млрд долларов (Северная правда)" in line and "_" not in line.split(":")[0]
+    assert any("Северная правда: " in line and "почти 1,5 млрд долларов" in line for line in lines)

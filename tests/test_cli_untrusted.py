@@ -60,7 +60,7 @@ def hostile_db(tmp_path_factory) -> str:
     source = folder / "hostile.jsonl"
     source.write_text("\n".join(json.dumps(record) for record in RECORDS) + "\n", encoding="utf-8")
     db = str(folder / "hostile.db")
-    result = invoke("ingest", str(source), "--db", db, "-q")
+    result = invoke("ingest", str(source), "--db", db)  # not -q: the summary and warnings are checked
     assert result.exit_code == 0, result.output
     _clean(result.stdout + result.stderr)
     assert "2 new" in result.stdout and "1 warning" in result.stdout

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,28 +24,91 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from sqlalchemy.exc import SQLAlchemyError
+from typer.core import TyperGroup
 
 from nutgraf import __version__
-from nutgraf.errors import ConfigError, NotFound, NutgrafError
+from nutgraf.errors import BadDatabaseURL, ConfigError, NotFound, NutgrafError
 from nutgraf.export import article_record
 from nutgraf.ingest import iter_documents
 from nutgraf.ingest.sanitize import terminal_safe, terminal_safe_json
 from nutgraf.lang import SUPPORTED
 from nutgraf.model import MAX_ID, IngestReport, to_dict
 from nutgraf.pipeline import IngestOptions, ingest
-from nutgraf.store import Store, open_store
+from nutgraf.store import Store, database_reason, open_store
 from nutgraf.stories import story_view
 from nutgraf.summarize import summarize
 
+try:  # Typer 0.2x carries its own copy of Click
+    from typer._click import exceptions as _click_errors
+except ImportError:  # pragma: no cover - an older Typer on Click itself
+    from click import exceptions as _click_errors  # type: ignore[no-redef]
+
 _CODES = ", ".join(SUPPORTED)
 """The languages Nutgraf reads fully, for the options' help."""
+
+LanguageCode = Literal[SUPPORTED]  # type: ignore[valid-type]
+"""A ``--lang``/``--language`` value: one of nutgraf.lang.SUPPORTED, shown as choices in --help
+and refused otherwise (in any case: "FR" is "fr")."""
 
 __all__ = ["app", "main"]
 
 DEMO_DB = "nutgraf-demo.db"
 
+_OUT_OF_RANGE = re.compile(r"Input should be (?:greater|less) than(?: or equal to)? \S+")
+"""Typer's (Pydantic's) words for a number outside an option's min/max."""
+
+
+def _usage_message(exc: Exception) -> str:
+    """A usage mistake's message on one line, naming what is valid: the bounds of a number (from
+    the option's min/max), the choices of a choice."""
+    message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+    param = getattr(exc, "param", None)
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if (low is not None or high is not None) and _OUT_OF_RANGE.search(message):
+        if low is not None and high is not None:
+            bounds = f"from {low} to {high}"
+        else:
+            bounds = f"at least {low}" if low is not None else f"at most {high}"
+        message = _OUT_OF_RANGE.sub(f"must be {bounds}", message)
+    message = message.replace("Value error, ", "").rstrip(".")
+    return message[:1].lower() + message[1:]
+
+
+class _Commands(TyperGroup):
+    """The ``nutgraf`` command group. A usage mistake (an unknown option, a number out of its
+    range, a value not among its choices) ends like every other error: one line on stderr,
+    ``error: ...`` naming what is valid and where the help is, and exit status 2."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except _click_errors.ClickException as exc:
+            _usage_error(exc)
+        except typer.Abort:
+            _console(stderr=True).print("aborted")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _usage_error(exc: Exception) -> NoReturn:
+    code = getattr(exc, "exit_code", 2)
+    no_args_help = getattr(_click_errors, "NoArgsIsHelpError", None)
+    if no_args_help is not None and isinstance(exc, no_args_help):  # the help was asked for
+        if exc.format_message().strip():  # type: ignore[attr-defined]
+            exc.show()  # type: ignore[attr-defined]
+        sys.exit(code)
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+    _console(stderr=True).print(f"[red]error:[/red] {_safe(_usage_message(exc) + hint)}")
+    sys.exit(code)
+
+
 app = typer.Typer(
     name="nutgraf",
+    cls=_Commands,
     help=f"Nutgraf: clean, understand, group and summarize news articles ({_CODES}).",
     no_args_is_help=True,
     add_completion=False,
@@ -53,7 +117,7 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", envvar="NUTGRAF_DB", help="SQLite path or SQLAlchemy URL [default: ./nutgraf.db]."),
+    typer.Option("--db", envvar="NUTGRAF_DB", help="SQLite path or SQLAlchemy URL (default: ./nutgraf.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to serve on.")]
@@ -94,6 +158,9 @@ def handles_errors(command: F) -> F:
         except NutgrafError as exc:
             _console(stderr=True).print(f"[red]error:[/red] {_safe(str(exc))}")
             raise typer.Exit(2 if isinstance(exc, ConfigError) else 1) from None
+        except SQLAlchemyError as exc:  # one the store did not translate: its words, no help link
+            _console(stderr=True).print(f"[red]error:[/red] database error: {_safe(database_reason(exc))}")
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -122,9 +189,17 @@ def _run_ingest(
     workers: int = 1,
     allow_private: bool = False,
     dask: str | None = None,
+    skipped: list[dict[str, str]] | None = None,
 ) -> IngestReport:
+    """Ingest ``paths``; the files a folder holds that are not read are appended to ``skipped``
+    (``{"origin", "reason"}``) as they are met."""
     err = _console(stderr=True)
-    documents = _input_documents(paths, outlet, allow_private)
+
+    def on_skip(origin: str, reason: str) -> None:
+        if skipped is not None:
+            skipped.append({"origin": origin, "reason": reason})
+
+    documents = _input_documents(paths, outlet, allow_private, on_skip)
     options = IngestOptions(workers=workers, dask=dask)
     if quiet or not err.is_terminal:
         return ingest(documents, store, options=options)
@@ -146,22 +221,35 @@ def _run_ingest(
         return ingest(documents, store, options=options, progress=advance)
 
 
-def _input_documents(paths: list[str], outlet: str | None, allow_private: bool):
+def _input_documents(
+    paths: list[str], outlet: str | None, allow_private: bool, on_skip: Callable[[str, str], None]
+):
     """Files as before; URLs (http, https) are fetched safely (nutgraf.ingest.web)."""
     from nutgraf.ingest.web import FetchPolicy, is_url, iter_inputs
 
     if not any(is_url(path) for path in paths):
-        return iter_documents(paths, outlet=outlet)
-    return iter_inputs(paths, FetchPolicy(allow_private=allow_private), outlet=outlet)
+        return iter_documents(paths, outlet=outlet, on_skip=on_skip)
+    return iter_inputs(paths, FetchPolicy(allow_private=allow_private), outlet=outlet, on_skip=on_skip)
 
 
-def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
+def _print_report(
+    report: IngestReport,
+    as_json: bool,
+    seconds: float,
+    skipped: list[dict[str, str]] | None = None,
+    quiet: bool = False,
+) -> None:
+    """The ingest report: with ``--json`` one JSON object on stdout; else the failed inputs,
+    the skipped files and the warnings on stderr, then the summary line on stdout. Quiet
+    (``-q``) keeps only the failed inputs."""
+    skipped = skipped or []
     if as_json:
         payload = {
             "new": report.new,
             "duplicates": report.duplicates,
             "failed": report.failed,
             "failures": [to_dict(f) for f in report.failures],
+            "skipped": skipped,
             "warnings": [to_dict(w) for w in report.warnings],
             "article_ids": report.article_ids,
             "seconds": round(seconds, 3),
@@ -171,9 +259,14 @@ def _print_report(report: IngestReport, as_json: bool, seconds: float) -> None:
     err = _console(stderr=True)
     for failure in report.failures:
         err.print(f"[yellow]failed:[/yellow] {_safe(failure.origin)}: {_safe(failure.reason)}")
+    if quiet:
+        return
+    for skip in skipped:
+        err.print(f"[dim]skipped[/dim] {_safe(skip['origin'])}: {_safe(skip['reason'])}")
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {_safe(warning.origin)}: {_safe(warning.reason)}")
-    _console().print(f"{report.summary_line()} ({seconds:.1f}s)")
+    line = report.summary_line() + (f", {len(skipped)} skipped" if skipped else "")
+    _console().print(f"{line} ({seconds:.1f}s)")
 
 
 @app.command("ingest")
@@ -188,7 +281,15 @@ def ingest_command(
     workers: Annotated[
         int, typer.Option(min=0, max=64, help="Processes for NER and analysis (0: one per core, up to 4).")
     ] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only errors and the inputs that failed (no progress, summary, skipped "
+            "files or warnings); with --json the report is still printed.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     dask: Annotated[
         str | None,
@@ -201,6 +302,7 @@ def ingest_command(
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl, optionally .gz, or web pages by URL) into the store."""
     started = time.perf_counter()
+    skipped: list[dict[str, str]] = []
     with open_store(db) as store:
         report = _run_ingest(
             paths,
@@ -210,9 +312,13 @@ def ingest_command(
             workers or default_workers(),
             allow_private=allow_private,
             dask=dask,
+            skipped=skipped,
         )
-    _print_report(report, as_json, time.perf_counter() - started)
+    _print_report(report, as_json, time.perf_counter() - started, skipped, quiet=quiet)
     if report.read == 0:
+        if quiet and not as_json and not report.failures:  # else the failed lines say why
+            why = f": {len(skipped)} file(s) skipped for their type" if skipped else ": no input files found"
+            _console(stderr=True).print(f"[red]error:[/red] nothing was read{why}")
         raise typer.Exit(1)
 
 
@@ -229,9 +335,10 @@ def export_command(db: DbOption = None) -> None:
 @handles_errors
 def stories_command(
     db: DbOption = None,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many stories.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many stories.")] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", help=f"Preferred reading language ({_CODES}).")
+        LanguageCode | None,
+        typer.Option("--lang", case_sensitive=False, help="Preferred reading language."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -265,14 +372,21 @@ def _print_digest(views: list[dict[str, Any]]) -> None:
             cited = sentence.get("outlet") or f"article {sentence['article_id']}"
             console.print(f"  • {_safe(sentence['text'])} [dim]({_safe(cited)})[/dim]")
         for disagreement in view.get("disagreements", []):
-            claims = "; ".join(
-                f"{claim['outlet'] or 'a' + str(claim['article_id'])}: {claim['text']}"
-                for claim in disagreement["claims"]
+            sides = " vs ".join(
+                f"{side['stated']} ({', '.join(side['outlets']) or _articles_named(side['article_ids'])})"
+                for side in disagreement["sides"]
             )
             console.print(
-                f"  [yellow]sources disagree on {_safe(disagreement['subject'])}:[/yellow] {_safe(claims)}"
+                f"  [yellow]sources disagree on {_safe(disagreement['label'])}:[/yellow] {_safe(sides)}"
             )
+            for claim in disagreement["claims"]:
+                cited = claim["outlet"] or f"article {claim['article_id']}"
+                console.print(f"    [dim]{_safe(cited)}:[/dim] {_safe(claim['sentence'] or claim['stated'])}")
         console.print()
+
+
+def _articles_named(article_ids: list[int]) -> str:
+    return ", ".join(f"article {article_id}" for article_id in article_ids)
 
 
 def _parse_show_id(value: str, story: bool) -> tuple[str, int]:
@@ -336,7 +450,10 @@ def show_command(
 def summarize_command(
     path: Annotated[str, typer.Argument(help="A text or HTML file, an http(s) URL, or - for stdin.")],
     sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, max=20)] = 3,
-    language: Annotated[str | None, typer.Option("--language", help=f"Skip detection ({_CODES}).")] = None,
+    language: Annotated[
+        LanguageCode | None,
+        typer.Option("--language", case_sensitive=False, help="The article's language (skips detection)."),
+    ] = None,
     allow_private: AllowPrivateOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -382,6 +499,8 @@ def demo_command(
 
         check_port("127.0.0.1", port)  # before the ingest, so a busy port fails at once
     path = Path(db)
+    if path.is_dir():  # re-created each run: never a folder's contents
+        raise BadDatabaseURL(f"{db} is a directory, not a database file")
     for leftover in (path, Path(f"{db}-wal"), Path(f"{db}-shm")):
         if leftover.exists():
             leftover.unlink()
@@ -397,7 +516,7 @@ def demo_command(
     )
     _print_digest(views)
     if not no_serve:
-        _serve(db, host="127.0.0.1", port=port)
+        _serve(db, host="127.0.0.1", port=port, stop_hint="Ctrl+C to stop; --no-serve skips serving")
 
 
 def _serve(
@@ -407,9 +526,11 @@ def _serve(
     port: int,
     allow_hosts: tuple[str, ...] = (),
     base_url: str | None = None,
+    stop_hint: str = "Ctrl+C to stop",
 ) -> None:
     """Print where the app is and serve it until Ctrl+C. ``allow_hosts`` add to
-    ``NUTGRAF_ALLOW_HOSTS``; ``base_url`` overrides ``NUTGRAF_BASE_URL``."""
+    ``NUTGRAF_ALLOW_HOSTS``; ``base_url`` overrides ``NUTGRAF_BASE_URL``; ``stop_hint`` is
+    printed in brackets after the address."""
     from dataclasses import replace
 
     from nutgraf.web import WebSettings, serve
@@ -423,17 +544,13 @@ def _serve(
 
     def announce() -> None:
         console = _console()
-        console.print(f"Serving Nutgraf at [bold]{_safe(settings.url)}[/bold] (Ctrl+C to stop)")
+        console.print(f"Serving Nutgraf at [bold]{_safe(settings.url)}[/bold] ({stop_hint})")
         if settings.public_url != settings.url:
             console.print(f"Links and feed ids point to {_safe(settings.public_url)}")
         if host.strip("[]") in ("0.0.0.0", "::") and "*" not in settings.host_names:
             console.print(
                 "[yellow]Other machines must use the --base-url host or a name given with "
                 "--allow-host: requests naming another host are refused[/yellow]"
-            )
-        if not settings.loopback and settings.api_token is None:
-            console.print(
-                "[yellow]POST /api/articles is refused: set NUTGRAF_API_TOKEN to allow writes[/yellow]"
             )
         sys.stdout.flush()
 
@@ -446,7 +563,10 @@ def serve_command(
     db: DbOption = None,
     host: Annotated[
         str,
-        typer.Option(help="Address to listen on; off loopback, writes need NUTGRAF_API_TOKEN."),
+        typer.Option(
+            help="Address to listen on. Writes through the API need NUTGRAF_API_TOKEN, or the token "
+            "printed at start when it is not set."
+        ),
     ] = "127.0.0.1",
     port: PortOption = 8000,
     allow_host: Annotated[
@@ -469,7 +589,8 @@ def serve_command(
         ),
     ] = None,
 ) -> None:
-    """Serve the web UI, the JSON API (documented at /openapi.json) and Atom feeds."""
+    """Serve the web UI, the JSON API (read its docs at /docs) and Atom feeds. Writes through the
+    API need a token: NUTGRAF_API_TOKEN, else one made now and printed once."""
     _serve(db, host=host, port=port, allow_hosts=tuple(allow_host or ()), base_url=base_url)
 
 
@@ -500,9 +621,10 @@ def _source_json(source: Any) -> dict[str, Any]:
 @handles_errors
 def sources_add_command(
     url: Annotated[str, typer.Argument(metavar="FEED_URL", help="RSS/Atom feed or (news) sitemap URL.")],
-    name: Annotated[str | None, typer.Option(help="Outlet name [default: the feed's title].")] = None,
+    name: Annotated[str | None, typer.Option(help="Outlet name (default: the feed's title).")] = None,
     language: Annotated[
-        str | None, typer.Option(help=f"Language of its articles ({_CODES}) [default: detect].")
+        LanguageCode | None,
+        typer.Option(case_sensitive=False, help="Language of its articles (default: detected)."),
     ] = None,
     allow_private: AllowPrivateOption = False,
     db: DbOption = None,
@@ -638,7 +760,7 @@ def watch_command(
 def regroup_command(
     db: DbOption = None,
     order: Annotated[
-        str,
+        Literal["ingest", "published"],
         typer.Option(
             "--order",
             help="Replay order: 'ingest' (as ingested: the same stories unless settings changed) "
@@ -656,10 +778,8 @@ def regroup_command(
     """Regroup all stored articles into stories from scratch (a repair pass; see docs/decisions.md)."""
     from nutgraf.regroup import regroup
 
-    if order not in ("ingest", "published"):
-        raise ConfigError(f"--order must be 'ingest' or 'published', not {order!r}")
     with open_store(db, create=False) as store:
-        report = regroup(store, order=order, recompute=recompute, apply=not dry_run)  # type: ignore[arg-type]
+        report = regroup(store, order=order, recompute=recompute, apply=not dry_run)
     if as_json:
         print(json.dumps(report.to_dict()))
     else:

@@ -210,11 +210,15 @@ def test_random_html_and_bytes(pages):
 def api(tmp_path_factory):
     from starlette.testclient import TestClient
 
+    from nutgraf.web import WebSettings
     from nutgraf.web.app import create_app
 
     db = tmp_path_factory.mktemp("fuzz-api") / "api.db"
     with TestClient(
-        create_app(db), base_url="http://127.0.0.1:8000", raise_server_exceptions=False
+        create_app(db, WebSettings(api_token="fuzz")),
+        base_url="http://127.0.0.1:8000",
+        headers={"Authorization": "Bearer fuzz"},  # writes need the token (issue 27): past it to ingest
+        raise_server_exceptions=False,
     ) as client:
         yield client
 

@@ -105,6 +105,26 @@ def test_directories_are_walked_recursively_in_order(tmp_path):
     assert len(docs) == 2
 
 
+def test_a_folder_walk_tells_the_files_it_passes_over(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE_EN)
+    (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.7")
+    (tmp_path / "sub" / "notes").write_text(ARTICLE_EN)
+    (tmp_path / "sub" / "blob.bin.gz").write_bytes(gzip.compress(b"\x00"))
+    (tmp_path / ".hidden.bin").write_bytes(b"\x00")
+    skipped = []
+    docs, failures = read([tmp_path], on_skip=lambda origin, reason: skipped.append((origin, reason)))
+    assert len(docs) == 1 and not failures
+    assert [(origin.rsplit("/", 1)[1], reason.split(";")[0]) for origin, reason in skipped] == [
+        ("scan.PDF", "unsupported file type .pdf"),
+        ("blob.bin.gz", "unsupported file type .bin.gz"),
+        ("notes", "unsupported file type: no extension"),
+    ]
+    named = []  # a file named on the command line is read by its content, never passed over
+    docs, _ = read([tmp_path / "sub" / "notes"], on_skip=lambda *told: named.append(told))
+    assert len(docs) == 1 and not named
+
+
 def test_stdin_is_sniffed():
     docs, failures = read(["-"], stdin=io.BytesIO(ARTICLE_RU.encode("cp1251")))
     assert not failures and docs[0].origin == "<stdin>" and docs[0].content == ARTICLE_RU

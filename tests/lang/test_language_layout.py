@@ -30,6 +30,7 @@ MODULE_OF_GROUP = {
     "quotes": "quotes",
     "citations": "citations",
     "figures": "figures",
+    "entities": "entities",
     "backends": "backends",
 }
 """The module of a language's folder that gives each contract group's sections ("identity" stays in

@@ -85,3 +85,22 @@ def test_jobs_and_workers_cut_are_one_quantity():
     homes = _report(3, "The storm damaged 300 homes on the coast.")
     people = _report(4, "The storm damaged the homes of 900 people on the coast.")
     assert _subjects([homes, people]) == []
+
+
+def test_a_disagreement_reads_as_a_reader_checks_it():
+    """Its subject as a reader says it, in the reader's language; each side's figure with its
+    qualifier and every outlet giving it; each claim's own sentence."""
+    first = _report(1, "Trade between the two countries reached $50 billion in 2025, officials said.")
+    second = _report(2, "Bilateral trade rose to nearly $60 billion in 2025, the ministry said.")
+    third = _report(3, "Trade between the two countries was about $50 billion in 2025, the agency said.")
+    (found,) = disagreements([first, second, third])
+    assert found["subject"] == "trade_turnover" and found["label"] == "trade turnover"
+    assert disagreements([first, second], "ru")[0]["label"] == "товарооборот"
+    sides = [(side["stated"], side["outlets"]) for side in found["sides"]]
+    assert sides == [("$50 billion", ["Outlet 1", "Outlet 3"]), ("nearly $60 billion", ["Outlet 2"])]
+    sentences = {claim["outlet"]: claim["sentence"] for claim in found["claims"]}
+    assert sentences["Outlet 2"] == "Bilateral trade rose to nearly $60 billion in 2025, the ministry said."
+    russian = _report(4, "Товарооборот составил почти 60 млрд долларов в 2025 году.", "ru")
+    (mixed,) = disagreements([first, russian], "fr")
+    assert [side["stated"] for side in mixed["sides"]] == ["$50 billion", "почти 60 млрд долларов"]
+    assert mixed["label"] == "échanges commerciaux"

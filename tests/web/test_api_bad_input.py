@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from nutgraf.web import WebSettings, create_app
 
 TOO_BIG = "99999999999999999999"  # over 2**63 - 1: no database integer holds it
+TOKEN = "bad-input-token"
 
 # An invented report, distinct from the web corpus.
 REPORT = {
@@ -36,14 +37,15 @@ def served(corpus_store):
 @pytest.fixture
 def writable(tmp_path):
     with TestClient(
-        create_app(tmp_path / "hostile.db", WebSettings()), raise_server_exceptions=False
+        create_app(tmp_path / "hostile.db", WebSettings(api_token=TOKEN)), raise_server_exceptions=False
     ) as client:
         yield client
 
 
 def _post(client: TestClient, body: str | bytes):
     data = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
-    return client.post("/api/articles", content=data, headers={"content-type": "application/json"})
+    headers = {"content-type": "application/json", "authorization": f"Bearer {TOKEN}"}
+    return client.post("/api/articles", content=data, headers=headers)
 
 
 @pytest.mark.parametrize(
@@ -88,14 +90,14 @@ def test_a_non_finite_number_is_a_422_naming_the_field(writable, number):
     body = json.dumps({**REPORT, "published": "@"}).replace('"@"', number)
     response = _post(writable, body)
     assert response.status_code == 422, response.text
-    detail = response.json()["detail"]
-    assert any(error["loc"][-1] == "published" for error in detail)
+    errors = response.json()["errors"]
+    assert any(error["loc"][-1] == "published" for error in errors)
 
 
 def test_a_lone_surrogate_in_an_invalid_field_is_a_422(writable):
     response = _post(writable, json.dumps({**REPORT, "published": ["\ud800", "\x00"]}))
     assert response.status_code == 422, response.text
-    assert response.json()["detail"][0]["loc"][-1] == "published"
+    assert response.json()["errors"][0]["loc"][-1] == "published"
 
 
 def test_undecodable_json_is_a_4xx(writable):

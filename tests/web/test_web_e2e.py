@@ -203,3 +203,43 @@ def test_a_russian_browser_reads_russian_labels(browser, server, ids, tmp_path):
     )
     reader.screenshot(path=str(tmp_path / "russian.png"), full_page=True)
     context.close()
+
+
+REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+"""ReDoc's sidebar asks for its maker's logo from a CDN (hard-coded in its bundle): the docs' CSP
+refuses it before it leaves the machine, and ReDoc hides the image when it fails."""
+
+
+@pytest.mark.parametrize(
+    "label,path,shown",
+    [
+        ("API docs", "/docs", ".swagger-ui .opblock-summary"),
+        ("API reference", "/redoc", "redoc h1, .api-content h1"),
+    ],
+)
+def test_the_api_docs_render_offline_under_their_csp(page, server, tmp_path, label, path, shown):
+    """Issue 27: /docs (Swagger UI) and /redoc (ReDoc), linked from the footer, render from the
+    package's own files: nothing is fetched from elsewhere, and their CSP (our scripts only) holds."""
+    asked: list[str] = []
+    fetched: list[str] = []
+    page.on(
+        "request",
+        lambda request: request.url.startswith((server, "data:", "blob:")) or asked.append(request.url),
+    )
+    page.on(
+        "response",
+        lambda response: response.url.startswith((server, "data:", "blob:")) or fetched.append(response.url),
+    )
+    page.goto(server + "/")
+    page.locator("footer.site").get_by_role("link", name=label, exact=True).click()
+    page.wait_for_url(f"**{path}")
+    page.locator(shown).first.wait_for(timeout=30_000)
+    page.get_by_text("Stories, newest first").first.wait_for(state="attached", timeout=30_000)
+    assert page.get_by_text("Ingest one article").count() >= 1
+    page.screenshot(path=str(tmp_path / f"{path.strip('/')}.png"), full_page=False)
+    assert fetched == [] and set(asked) <= {REDOCLY_LOGO}
+    refused = [
+        error for error in page.console_errors if REDOCLY_LOGO in error and "Content Security Policy" in error
+    ]
+    assert [error for error in page.console_errors if error not in refused] == []
+    assert len(refused) == len(asked)  # the logo was asked for only where the CSP refused it

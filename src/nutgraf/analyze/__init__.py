@@ -17,7 +17,7 @@ from importlib import resources
 
 from nutgraf.analyze.citations import extract_citations
 from nutgraf.analyze.dates import extract_dates
-from nutgraf.analyze.entities import ALIAS_FILE, alias_index, link_entities
+from nutgraf.analyze.entities import ALIAS_FILE, alias_index, link_entities, name_spans, ner_text
 from nutgraf.analyze.figures import extract_figures
 from nutgraf.analyze.quotes import extract_quotes
 from nutgraf.lang import get_language
@@ -80,22 +80,30 @@ def _chunks(text: str) -> list[tuple[int, str]]:
 
 def recognize(texts: list[str], language: str) -> list[list[tuple[int, int, str]]]:
     """NER spans for texts of one language; languages without a model get none. A text longer than
-    ``NER_CHUNK_CHARS`` is read in paragraph-aligned pieces, its spans shifted back into place."""
+    ``NER_CHUNK_CHARS`` is read in paragraph-aligned pieces, its spans shifted back into place. A
+    title-case headline is read in sentence case (``entities.ner_text``: same length, same spans),
+    and the spans are names as ``entities.name_spans`` trims and keeps them (no title, nationality
+    word or sentence-opening common word; no edge punctuation or line break)."""
     recognizer = section(get_language(language), "recognize")
     if recognizer is None or not texts:
         return [[] for _ in texts]
-    if all(len(text) <= NER_CHUNK_CHARS for text in texts):
-        return recognizer(texts)
-    pieces = [_chunks(text) for text in texts]
-    found = iter(_recognize_grouped(recognizer, [piece for chunks in pieces for _offset, piece in chunks]))
-    return [
-        [
-            (start + offset, end + offset, label)
-            for offset, _piece in chunks
-            for start, end, label in next(found)
+    views = [ner_text(text, language) for text in texts]
+    if all(len(view) <= NER_CHUNK_CHARS for view in views):
+        found = recognizer(views)
+    else:
+        pieces = [_chunks(view) for view in views]
+        spans = iter(
+            _recognize_grouped(recognizer, [piece for chunks in pieces for _offset, piece in chunks])
+        )
+        found = [
+            [
+                (start + offset, end + offset, label)
+                for offset, _piece in chunks
+                for start, end, label in next(spans)
+            ]
+            for chunks in pieces
         ]
-        for chunks in pieces
-    ]
+    return [name_spans(text, language, spans) for text, spans in zip(texts, found, strict=True)]
 
 
 def _recognize_grouped(recognizer, pieces: list[str]) -> list[list[tuple[int, int, str]]]:

@@ -44,11 +44,18 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 
-from nutgraf.lang import alternation, content_terms, every, fold, get_language, letters, unfolded
+from nutgraf.lang import SUPPORTED, alternation, content_terms, every, fold, get_language, letters, unfolded
 from nutgraf.lang.contract import section
 from nutgraf.model import Figure
 
-__all__ = ["comparable_unit", "extract_figures", "subject_keys"]
+__all__ = [
+    "comparable_unit",
+    "extract_figures",
+    "qualifier",
+    "same_quantity",
+    "subject_keys",
+    "subject_label",
+]
 
 # Subject scoring, in content words. Tuned on the tests' sentences and checked by hand on ~350 BBC
 # articles and the 63 ods Russian ones of ../shared/eval: a cue in the clause before ("trade turnover, which nearly
@@ -353,6 +360,52 @@ def comparable_unit(subject: str, unit: str) -> str:
 def subject_keys() -> list[str]:
     """Every subject key the lexicon knows (a figure's subject may also be a "_change" key or free stems)."""
     return list(_subjects_data())
+
+
+@cache
+def _same_quantity_keys() -> dict[str, str]:
+    raw = resources.files("nutgraf.analyze").joinpath("subjects.json").read_text(encoding="utf-8")
+    return {key: group[0] for group in json.loads(raw).get("same_quantity", []) for key in group}
+
+
+def same_quantity(subject: str) -> str:
+    """The key of the group of subjects that name one amount in different words (the lexicon's
+    ``same_quantity``: a project's investment, cost and budget), else the subject itself; a change
+    key stays a change key ("cost_change" -> "investment_change")."""
+    base = subject.removesuffix("_change")
+    key = _same_quantity_keys().get(base, base)
+    return key + subject[len(base) :]
+
+
+CHANGE_MARK = " ±"
+"""After a subject's name, marks its change ("trade turnover ±": "up 5.7%"), in every language."""
+
+
+def subject_label(subject: str, language: str | None = None) -> str:
+    """What a reader calls a subject key: its first cue in ``language`` ("trade_turnover" ->
+    "trade turnover", "товарооборот", "échanges commerciaux"), else its first cue in any language
+    of the lexicon, else the key's words; a change key reads as its subject's with ``CHANGE_MARK``.
+    The lexicon lists each key's usual name first, so no second table of names is kept."""
+    base = subject.removesuffix("_change")
+    entry = _subjects_data().get(base, {})
+    cues = entry.get(language or "") or next(
+        (entry[code] for code in SUPPORTED if entry.get(code)), [base.replace("_", " ")]
+    )
+    return cues[0] + (CHANGE_MARK if subject != base else "")
+
+
+def qualifier(text: str, figure: Figure, language: str | None) -> str | None:
+    """The word that makes an approximate figure so, as the text writes it ("nearly", "более",
+    "près de"), when it stands before the figure; None for an exact figure or an unknown one."""
+    if not figure.approximate or figure.start < 0:
+        return None
+    tables = _tables(language)
+    lookback = max(0, figure.start - APPROX_LOOKBACK)
+    for pattern in (tables.approx, tables.approx_loose):
+        match = pattern.search(text, lookback, figure.start) if pattern else None
+        if match:
+            return text[match.start("cue") : match.end("cue")]
+    return None
 
 
 @cache

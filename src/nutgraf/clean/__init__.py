@@ -78,22 +78,32 @@ def clean_text(
     """Clean plain text (or text extracted from HTML): furniture out, dateline and headline found.
 
     Learned furniture never empties an article: when the lines it removed were all the article
-    had besides its headline, the text is cleaned again by the rules alone (issue 23)."""
+    had besides its headline, the text is cleaned again by the rules alone (issue 23). A text that
+    is nothing but its given headline (``{"title": "Port reopens", "text": "Port reopens"}``) keeps
+    it as its text, as a text without a given title keeps its only line (issue 27)."""
     text = join_broken_lines(normalize_text(text))
     try:
         return _clean_lines(*strip_furniture(text, source, furniture), title)
     except EmptyInput:
-        if furniture is None or not source:
+        if furniture is not None and source:
+            try:
+                return _clean_lines(*strip_furniture(text), title)
+            except EmptyInput:
+                pass
+        if not title:
             raise
-        return _clean_lines(*strip_furniture(text), title)
+        return _clean_lines(*strip_furniture(text), title, headline_alone=True)
 
 
-def _clean_lines(kept: str, removed: list[str], title: str | None) -> CleanDocument:
+def _clean_lines(
+    kept: str, removed: list[str], title: str | None, *, headline_alone: bool = False
+) -> CleanDocument:
+    """``headline_alone``: the text's first line is kept even when it repeats the given title."""
     lines, dateline = take_dateline(kept.split("\n"))
     if title:
         title = normalize_text(title)
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is not None and _same_line(lines[first], title):
+        if first is not None and _same_line(lines[first], title) and not headline_alone:
             lines = lines[first + 1 :]
     else:
         title, lines = split_title(lines)

@@ -3,7 +3,8 @@
 trafilatura (F1 0.924 on its own benchmark, ahead of justext, readability and newspaper) finds
 the article body; what it lets through (an "Advertisement" label, a share row) is caught by the
 furniture filter afterwards. Pages where it finds no main text fall back to all visible text,
-which the furniture filter then trims, so a page is never lost for being unusual. A page nested
+which the furniture filter then trims, so a page is never lost for being unusual; a fragment without
+``<html>`` or ``<body>`` (``<p>Hello</p>``) is read as the body of a page. A page nested
 deeper than the parser allows is flattened first (see :mod:`nutgraf.clean.nesting`).
 """
 
@@ -41,6 +42,7 @@ def _parse_date(value: str | None) -> datetime | None:
         return None
 
 
+_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·-]\s+|\s*[|·]\s*")
 _FOLD = re.compile(r"[\W_]+")
@@ -80,6 +82,17 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
     text = (document.text if document is not None else "") or ""
     if not text.strip():
         text = trafilatura.html2txt(parsed) or ""
+    if not text.strip() and not _PAGE.search(parsed[:200_000]):
+        # a fragment (``<p>Hello</p>``, or bare text), as an API client may send: trafilatura reads
+        # nothing of it until it sits in a page
+        document = trafilatura.bare_extraction(
+            f"<html><body>{parsed}</body></html>",
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+        )
+        text = (document.text if document is not None else "") or ""
     if not text.strip() and deep:
         raise EmptyInput(
             f"no text found in the HTML page (its elements nest more than {PARSER_DEPTH_LIMIT} levels "

@@ -20,7 +20,7 @@ import stat
 import sys
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -30,7 +30,7 @@ from nutgraf.clean.text import parse_dateline
 from nutgraf.errors import EmptyInput, InputError, MalformedRecord, SourceNotFound, UnsupportedInput
 from nutgraf.model import Failure, RawDocument
 
-__all__ = ["MAX_DOCUMENT_BYTES", "iter_documents", "read_bytes", "records_from_json"]
+__all__ = ["MAX_DOCUMENT_BYTES", "OnSkip", "iter_documents", "read_bytes", "records_from_json"]
 
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 """One article (a page, a text file, a JSON record) larger than this is refused: the largest real
@@ -45,6 +45,20 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 
 _RECORD_TEXT_FIELDS = ("text", "html")
+
+OnSkip = Callable[[str, str], None]
+"""Told ``(path, reason)`` for each file a folder walk passes over because of its type."""
+
+
+def skip_reason(name: str) -> str:
+    """Why a file found in a folder is not read: its type, told by its name ("report.pdf")."""
+    lowered = name.lower()
+    inner = lowered.removesuffix(".gz")
+    suffix = Path(inner).suffix
+    what = (" " + suffix + (".gz" if inner != lowered else "")) if suffix else ": no extension"
+    return (
+        f"unsupported file type{what}; Nutgraf reads .txt, .md, .html, .json and .jsonl, optionally gzipped"
+    )
 
 
 def _kind_of(name: str) -> tuple[str | None, bool]:
@@ -268,7 +282,9 @@ def _document_from_bytes(
     )
 
 
-def _file_documents(path: Path, outlet: str | None, explicit: bool) -> Iterator[RawDocument | Failure]:
+def _file_documents(
+    path: Path, outlet: str | None, explicit: bool, on_skip: OnSkip | None = None
+) -> Iterator[RawDocument | Failure]:
     kind, gzipped = _kind_of(path.name)
     origin = str(path)
     source_key = outlet or str(path.parent.resolve())
@@ -277,6 +293,8 @@ def _file_documents(path: Path, outlet: str | None, explicit: bool) -> Iterator[
             yield from _jsonl_file(path, gzipped, origin, source_key)
             return
         if kind is None and not explicit:
+            if on_skip is not None:
+                on_skip(origin, skip_reason(path.name))
             return
         data = read_bytes(path, gzipped)
         if kind is None:
@@ -391,12 +409,17 @@ def _walk(directory: Path, top: os.stat_result) -> Iterator[Path | Failure]:
 
 
 def iter_documents(
-    paths: Iterable[str | Path], *, outlet: str | None = None, stdin: BinaryIO | None = None
+    paths: Iterable[str | Path],
+    *,
+    outlet: str | None = None,
+    stdin: BinaryIO | None = None,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[RawDocument | Failure]:
     """Every document found under ``paths`` (files, directories, ``-`` for stdin), in order.
 
-    Files of unknown type inside directories are passed over; a file named explicitly is read by
-    its content. Nothing here raises for a bad input: it becomes a :class:`Failure`.
+    Files of unknown type inside directories are passed over, each told to ``on_skip`` with the
+    reason (hidden files and folders are passed over silently); a file named explicitly is read
+    by its content. Nothing here raises for a bad input: it becomes a :class:`Failure`.
     """
     for given in paths:
         if str(given) == "-":
@@ -420,7 +443,7 @@ def iter_documents(
                 if isinstance(found, Failure):
                     yield found
                 else:
-                    yield from _file_documents(found, outlet, explicit=False)
+                    yield from _file_documents(found, outlet, explicit=False, on_skip=on_skip)
         elif stat.S_ISREG(info.st_mode):
             yield from _file_documents(path, outlet, explicit=True)
         else:

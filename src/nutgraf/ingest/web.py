@@ -668,10 +668,12 @@ def iter_inputs(
     outlet: str | None = None,
     client_factory: Callable[[FetchPolicy], httpx.Client] | None = None,
     resolve: Resolver = resolve_host,
+    on_skip: Callable[[str, str], None] | None = None,
 ) -> Iterator[RawDocument | Failure]:
     """Documents of command-line inputs in the order given: URLs are fetched, anything else is read
-    by :func:`nutgraf.ingest.iter_documents` (files, folders, ``-``). One client serves all URLs;
-    a URL that cannot be fetched becomes a :class:`Failure` with the reason.
+    by :func:`nutgraf.ingest.iter_documents` (files, folders, ``-``; ``on_skip`` is told the files
+    a folder holds that are not read). One client serves all URLs; a URL that cannot be fetched
+    becomes a :class:`Failure` with the reason.
 
     A page a user asks for by URL is not subject to robots.txt (that is not crawling, any more
     than a browser's visit is); ``nutgraf watch`` does consult robots.txt."""
@@ -682,7 +684,7 @@ def iter_inputs(
     try:
         for given in inputs:
             if not is_url(given):
-                yield from iter_documents([given], outlet=outlet)
+                yield from iter_documents([given], outlet=outlet, on_skip=on_skip)
                 continue
             if client is None:
                 client = factory(policy)

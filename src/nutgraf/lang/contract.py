@@ -11,9 +11,9 @@ do not cover 1-12, or a module name one letter off a section's ("FIGURE_UNIT") i
 names the section, instead of an analysis quietly worse.
 
 Sections are grouped as the analyzers read them: identity, text (sentences, stems, stopwords),
-furniture, summaries, dates, quotes and citations, figures, and the backends (functions over
-models: NER, lemmas, clause tense). Module constants not named here (a model's package name, a
-batch size) belong to the module alone.
+furniture, summaries, dates, quotes and citations, figures, entities (nationality words, how names
+end), and the backends (functions over models: NER, lemmas, clause tense, a sentence's first word).
+Module constants not named here (a model's package name, a batch size) belong to the module alone.
 """
 
 from __future__ import annotations
@@ -163,6 +163,11 @@ SECTIONS: dict[str, Section] = {
         _words("SOURCE_LIST_OPENINGS", "citations", "a credit line that lists sources ('источник')"),
         _words("NAME_PARTICLES", "quotes", "lower-case words inside a name, before its last ('von')"),
         Section("CITATION_PATTERNS", "citations", "patterns", ()),
+        # entities
+        _mapping("DEMONYM_ENDINGS", "entities", "a place name's ending -> its nationality word's"),
+        _words("DEMONYMS", "entities", "nationality words no ending derives ('french', 'dutch')"),
+        Section("DEMONYMS_CAPITALISED", "entities", "flag", True, "'Kazakh' inside a sentence is one"),
+        Section("NAMES_END_CAPITALISED", "entities", "flag", False, "'Pacific coast' names 'Pacific'"),
         # figures
         Section("FIGURE_GROUP_SEPARATORS", "figures", "text", "\u00a0\u2009\u202f"),
         _mapping("FIGURE_SCALES", "figures"),
@@ -188,6 +193,9 @@ SECTIONS: dict[str, Section] = {
         Section("nominative", "backends", "function", None, "a name put in the nominative"),
         Section("lemmatize_word", "backends", "function", None, "a word's dictionary forms, as search keys"),
         Section("clause_tenses", "backends", "function", None, "the tenses of a weekday's clause"),
+        Section(
+            "common_opening", "backends", "function", None, "is a sentence's capitalised first word common"
+        ),
     )
 }
 

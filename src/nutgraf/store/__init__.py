@@ -45,7 +45,15 @@ from nutgraf.store.schema import (
     StoryRow,
 )
 
-__all__ = ["DEFAULT_DB", "Store", "database_url", "open_engine", "open_store", "stories_from_rows"]
+__all__ = [
+    "DEFAULT_DB",
+    "Store",
+    "database_reason",
+    "database_url",
+    "open_engine",
+    "open_store",
+    "stories_from_rows",
+]
 
 DEFAULT_DB = "nutgraf.db"
 """Used when neither ``--db`` nor ``NUTGRAF_DB`` is given, in the current directory."""
@@ -68,16 +76,46 @@ def database_url(db: str | os.PathLike[str] | None) -> str:
         raise BadDatabaseURL("empty database name")
     if "://" in value:
         try:
-            make_url(value)
+            parsed = make_url(value)
         except ArgumentError as exc:
             raise BadDatabaseURL(f"not a valid database URL: {value!r}") from exc
+        file = parsed.database if parsed.get_backend_name() == "sqlite" else None
+        if file and file != ":memory:" and not file.startswith("file:") and Path(file).is_file():
+            _check_sqlite_file(Path(file), file)
         return value
     path = Path(value).expanduser()
     if path.is_dir():
         raise BadDatabaseURL(f"{value} is a directory, not a database file")
     if not path.parent.exists():
         raise BadDatabaseURL(f"cannot create database {value}: folder {path.parent} does not exist")
+    if not path.parent.is_dir():
+        raise BadDatabaseURL(f"cannot use database {value}: {path.parent} is a file, not a folder")
+    if path.is_file():
+        _check_sqlite_file(path, value)
     return f"sqlite:///{path.resolve()}"
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file (an empty file becomes one when opened)."""
+
+
+def _check_sqlite_file(path: Path, value: str) -> None:
+    """Refuse, in one sentence, a ``--db`` file that cannot be read or is something else (a text
+    file, an image): SQLite itself says only "file is not a database", and not before a query."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BadDatabaseURL(f"cannot read database {value}: {exc.strerror or exc}") from exc
+    if head and head != SQLITE_HEADER:
+        raise BadDatabaseURL(_not_a_database(value))
+
+
+def _not_a_database(where: str) -> str:
+    return (
+        f"{where} is not a database: the file exists but is not SQLite "
+        "(give a new file name or an existing Nutgraf database)"
+    )
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -782,6 +820,13 @@ def open_engine(url: str) -> Engine:
     return engine
 
 
+def database_reason(exc: SQLAlchemyError) -> str:
+    """A database error's own words on one line: the driver's message, without the SQL
+    statement and the "Background on this error" link SQLAlchemy adds."""
+    reason = str(getattr(exc, "orig", None) or exc).strip()
+    return reason.splitlines()[0] if reason else type(exc).__name__
+
+
 def _display(url: str) -> str:
     """The database as the user named it: a SQLite path, or the URL without its password."""
     if url.startswith("sqlite:///"):
@@ -817,6 +862,9 @@ def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True)
         raise BadDatabaseURL(f"cannot open database {_display(url)}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StoreError(f"database error: {exc}") from exc
+        reason = database_reason(exc)
+        if reason == "file is not a database":  # SQLite's words for a file that is something else
+            raise BadDatabaseURL(_not_a_database(_display(url))) from exc
+        raise StoreError(f"database error on {_display(url)}: {reason}") from exc
     search.ensure_search_index(engine)
     return Store(url, engine)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from nutgraf.analyze.figures import comparable_unit
+from nutgraf.analyze.figures import comparable_unit, qualifier, same_quantity, subject_label
 from nutgraf.lang import letters
 from nutgraf.model import Article, Figure, Story, to_dict
 from nutgraf.stories import embed
@@ -300,8 +300,14 @@ def _explicit_year(period: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
+def disagreements(articles: list[Article], language: str | None = None) -> list[dict[str, Any]]:
     """Figures about the same subject and unit that differ beyond rounding between articles.
+
+    Each is told so that a reader can check it: ``label``, the subject as a reader says it, in
+    ``language`` (``figures.subject_label``); each claim's figure with its qualifier as written
+    (``stated``: "nearly $60 billion", "около 4 000") and the sentence that states it; and
+    ``sides``, the claims grouped by the value they agree on, each side with every outlet that
+    gives it (three outlets saying "$1.2 billion" against one saying "nearly $1.5 billion").
 
     Only subjects from the lexicon count (not the fallback words). An article that itself gives
     several values for a subject is describing change over time, and is left out for it. Two
@@ -309,7 +315,9 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
     different days are different moments (a fire's 9,000 acres on Tuesday and 14,300 by
     Wednesday), not a disagreement. A number that one article gives under two subjects (the 1,200
     workers who will lose their jobs, and the 1,200 people who will "disappear from the city's
-    workforce") was read wrongly under one of them, so it is no claim for either."""
+    workforce") was read wrongly under one of them, so it is no claim for either. Subjects that name
+    one amount in different words (``figures.same_quantity``: a project's investment, cost and
+    budget) are one subject here."""
     claims: dict[tuple[str, str], list[tuple[Article, Any, str | None]]] = defaultdict(list)
     for article in articles:
         if article.copy_of is not None:
@@ -319,8 +327,9 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
         for figure in article.figures:
             if figure.subject and figure.unit and _SUBJECT_KEY.match(figure.subject):
                 unit = comparable_unit(figure.subject, figure.unit)
-                per_subject[(figure.subject, unit)].append(figure)
-                subjects_of[(figure.value, unit)].add(figure.subject)
+                subject = same_quantity(figure.subject)  # "cost" and "investment" of one project
+                per_subject[(subject, unit)].append(figure)
+                subjects_of[(figure.value, unit)].add(subject)
         for key, given in per_subject.items():
             figures = [f for f in given if len(subjects_of[(f.value, key[1])]) == 1]
             if not figures:
@@ -345,25 +354,69 @@ def disagreements(articles: list[Article]) -> list[dict[str, Any]]:
                 if not _agree((a.value, a.approximate), (b.value, b.approximate)):
                     conflicting = True
         if conflicting:
+            claims_out = [_claim(article, figure) for article, figure, _day in entries]
             found.append(
                 {
-                    "subject": subject,
+                    "subject": (said := _most_said(subject, entries)),
+                    "label": subject_label(said, language),
                     "unit": unit,
-                    "claims": [
-                        {
-                            "text": figure.text,
-                            "value": figure.value,
-                            "unit": figure.unit,
-                            "approximate": figure.approximate,
-                            "period": figure.period,
-                            "article_id": article.id,
-                            "outlet": article.outlet,
-                        }
-                        for article, figure, _day in entries
-                    ],
+                    "claims": claims_out,
+                    "sides": _sides(claims_out),
                 }
             )
     return found
+
+
+def _most_said(group: str, entries: list[tuple[Article, Any, str | None]]) -> str:
+    """Of the subjects one group compares as one amount, the one its claims use most (first on a
+    tie): the reports of a ferry's cost disagree on its "cost", not on its "investment"."""
+    said = Counter(
+        figure.subject for _article, figure, _day in entries if same_quantity(figure.subject) == group
+    )
+    return said.most_common(1)[0][0] if said else group
+
+
+def _claim(article: Article, figure: Any) -> dict[str, Any]:
+    cue = qualifier(article.text, figure, article.language)
+    sentence = _sentence_around(article.text, figure.start, figure.end) if figure.start >= 0 else ""
+    return {
+        "text": figure.text,
+        "stated": f"{cue} {figure.text}" if cue else figure.text,
+        "sentence": sentence,
+        "value": figure.value,
+        "unit": figure.unit,
+        "approximate": figure.approximate,
+        "period": figure.period,
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "language": article.language,
+    }
+
+
+def _sides(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims grouped by the value they agree on (within rounding, or approximately), each
+    group shown by its first claim's figure as stated, with every outlet and article giving it;
+    in order of first appearance."""
+    sides: list[dict[str, Any]] = []
+    for claim in claims:
+        value = (claim["value"], claim["approximate"])
+        side = next((s for s in sides if _agree(s["_value"], value)), None)
+        if side is None:
+            side = {
+                "_value": value,
+                "stated": claim["stated"],
+                "value": claim["value"],
+                "outlets": [],
+                "article_ids": [],
+            }
+            sides.append(side)
+        outlet = claim["outlet"]
+        if outlet and outlet not in side["outlets"]:
+            side["outlets"].append(outlet)
+        side["article_ids"].append(claim["article_id"])
+    for side in sides:
+        del side["_value"]
+    return sides
 
 
 def story_view(
@@ -419,6 +472,6 @@ def story_view(
         "summary_method": digest.method,
         "summary_warnings": digest.warnings,
         "timeline": timeline(articles, language) if with_timeline else [],
-        "disagreements": disagreements(articles),
+        "disagreements": disagreements(articles, language),
         "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["id"])),
     }

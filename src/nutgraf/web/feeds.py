@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Query, Request, Response
@@ -38,6 +38,32 @@ _EPOCH = datetime(1970, 1, 1)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
+
+_PAGE = {"schema": {"type": "string"}}
+
+
+def _responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """A feed's answers for the OpenAPI document: the feed, or an error page (HTML; the refusal
+    of a foreign ``Host`` is plain text)."""
+    errors = {
+        400: (
+            "A bad `limit`, or a `Host` header that does not name this server.",
+            ("text/html", "text/plain"),
+        ),
+        404: ("Nothing has that id.", ("text/html",)),
+        500: ("An unexpected error; the server's log has it.", ("text/html",)),
+        503: ("The database is not available.", ("text/html",)),
+    }
+    answers: dict[int | str, dict[str, Any]] = {
+        200: {
+            "description": "An Atom feed (RFC 4287).",
+            "content": {ATOM_TYPE.split(";")[0]: {"schema": {"type": "string"}}},
+        }
+    }
+    for status in sorted({400, *statuses, 500, 503}):
+        description, types = errors[status]
+        answers[status] = {"description": description, "content": dict.fromkeys(types, _PAGE)}
+    return answers
 
 
 def _clean(value: str | None) -> str:
@@ -91,9 +117,18 @@ def _latest(values: list[datetime | None]) -> datetime | None:
     return max(present) if present else None
 
 
-@router.get("/stories.atom", summary="Atom feed of the latest stories", response_class=Response)
+@router.get(
+    "/stories.atom",
+    summary="Atom feed of the latest stories",
+    response_class=Response,
+    operation_id="stories_feed",
+    responses=_responses(),
+)
 def stories_feed(
-    request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
+    request: Request,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE_SIZE, description="Entries.", examples=[FEED_ENTRIES])
+    ] = FEED_ENTRIES,
 ) -> Response:
     store: Store = request.app.state.store
     page = views.story_page(store, limit=limit)
@@ -129,9 +164,19 @@ def stories_feed(
     return _response(feed)
 
 
-@router.get("/entities/{entity_id}.atom", summary="Atom feed of the articles that mention an entity")
+@router.get(
+    "/entities/{entity_id}.atom",
+    summary="Atom feed of the articles that mention an entity",
+    response_class=Response,
+    operation_id="entity_feed",
+    responses=_responses(404),
+)
 def entity_feed(
-    request: Request, entity_id: EntityId, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = FEED_ENTRIES
+    request: Request,
+    entity_id: EntityId,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_PAGE_SIZE, description="Entries.", examples=[FEED_ENTRIES])
+    ] = FEED_ENTRIES,
 ) -> Response:
     store: Store = request.app.state.store
     entity, articles = views.entity_articles(store, entity_id, limit=limit)

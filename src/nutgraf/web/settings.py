@@ -14,6 +14,7 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_PORT",
     "LOCAL_NAMES",
+    "MAX_BODY_BYTES",
     "MAX_PAGE_SIZE",
     "PAGE_SIZE",
     "WebSettings",
@@ -29,6 +30,10 @@ PAGE_SIZE = 20
 
 MAX_PAGE_SIZE = 100
 """The most an API client may ask for in one page; a page of 100 stories is read in ~30 ms."""
+
+MAX_BODY_BYTES = 64 * 1024 * 1024
+"""The largest request body the app reads (413 above it): an article may be 16 MB of text, which
+JSON's escapes can make three times longer."""
 
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 """Host names the app always answers to: this machine's own names, which no other site can take."""
@@ -68,9 +73,10 @@ def is_loopback(host: str) -> bool:
 class WebSettings:
     """Where the app is served, under which names, and who may write through its API.
 
-    ``api_token`` guards ``POST /api/articles``: when it is set, a request must carry it as a
-    bearer token; when the app is bound to a non-loopback ``host``, a token is required always
-    (without one configured, writes are refused).
+    ``api_token`` guards ``POST /api/articles``: a request must carry it as a bearer token, on
+    every address, loopback included (as Jupyter's token does); without one configured, writes are
+    refused. ``nutgraf serve`` makes one when ``NUTGRAF_API_TOKEN`` is not set, and prints it.
+    ``max_body_bytes`` is the largest request body read (413 above it).
 
     The app answers only requests whose ``Host`` names it (DNS rebinding: a page the user visits
     can point its own name at 127.0.0.1, and its requests then carry that name): the bound
@@ -86,6 +92,7 @@ class WebSettings:
     page_size: int = PAGE_SIZE
     allow_hosts: tuple[str, ...] = ()
     base_url: str | None = None
+    max_body_bytes: int = MAX_BODY_BYTES
     _public: str = field(init=False, repr=False, compare=False, default="")
     _names: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
 

@@ -2,9 +2,9 @@
 
 Its sections of the language contract (``nutgraf.lang.contract``) live in one module per group, as
 the contract groups them: ``text`` (letters, sentences, abbreviations, stems, stopwords),
-``furniture``, ``summaries``, ``dates``, ``quotes``, ``citations``, ``figures`` and ``backends``
-(functions over spaCy's English pipeline, loaded when first used); ``messages`` is the web UI's
-catalogue. This package holds the language's identity and re-exports every section, because the
+``furniture``, ``summaries``, ``dates``, ``quotes``, ``citations``, ``figures``, ``entities`` and
+``backends`` (functions over spaCy's English pipeline, loaded when first used); ``messages`` is the
+web UI's catalogue. This package holds the language's identity and re-exports every section, because the
 analyzers read sections as the package's attributes (``contract.section``).
 """
 
@@ -24,6 +24,7 @@ from nutgraf.lang.en.backends import (
     SPACY_PACKAGE,
     check_spacy_meta,
     clause_tenses,
+    common_opening,
     entity_lemma,
     recognize,
     spacy_ner,
@@ -65,6 +66,7 @@ from nutgraf.lang.en.dates import (
     WEEKDAY_UNTIL,
     WEEKDAYS,
 )
+from nutgraf.lang.en.entities import DEMONYM_ENDINGS, DEMONYMS, NAMES_END_CAPITALISED
 from nutgraf.lang.en.figures import (
     FIGURE_ALTERNATIVE_WORDS,
     FIGURE_APPROX,

@@ -204,3 +204,46 @@ def _group_tense(
     if tag == "VBN" and words[auxiliary].lower() in _HAVE:
         return "past"  # a perfect: "has confirmed on Monday"
     return _group_tense(words, heads, tags, auxiliary, main)
+
+
+_PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_OPENING_CHARS = 300
+"""The words of a sentence the tagger reads to tell its first word: enough for the context."""
+
+
+def common_opening(sentence: str) -> bool:
+    """Whether the capitalised word that opens ``sentence`` is a common word there, not a name, by
+    the tagger's reading of it in its sentence: "Pale sponge from Baikal's deep" (JJ). The small
+    model reads many names that open a sentence as common nouns ("Rosneft said", "Mercedes won":
+    NN, NNS), so a noun counts only when WordNet, the model's lemmatizer index, knows it as one
+    ("Sailings on the route resumed": NNS, "sailing"; "Council leader Rachel Dunmore": NN).
+    ``nutgraf.analyze.entities`` asks it only of a one-word mention that opens a sentence and that
+    its article writes nowhere else, neither in lower case nor capitalised inside a sentence."""
+    tag = _first_tag(sentence[:_OPENING_CHARS])
+    if tag in _PROPER_NOUN_TAGS or not tag:
+        return False
+    if tag not in _NOUN_TAGS:
+        return True
+    word = sentence.split(maxsplit=1)[0].lower().strip(".,;:!?\"'’”")
+    forms = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ies") + "y"}
+    return bool(forms & _wordnet_nouns())
+
+
+@lru_cache(maxsize=4096)
+def _first_tag(sentence: str) -> str:
+    nlp = spacy_parser()
+    with nlp.memory_zone(), nlp.select_pipes(enable=["tok2vec", "tagger"]):
+        doc = nlp(sentence)
+        return doc[0].tag_ if len(doc) else ""
+
+
+@cache
+def _wordnet_nouns() -> frozenset[str]:
+    """The nouns of the package's lemmatizer index (WordNet's, 57,528), read once per process."""
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    folder = next(Path(_spacy_package().__file__).parent.glob("*/lemmatizer/lookups"))
+    return frozenset(Lookups().from_disk(folder).get_table("lemma_index").get("noun", ()))

@@ -18,6 +18,8 @@ MESSAGES: dict[str, str] = {
     "site.search_button": "Search",
     "site.feed": "Atom feed",
     "site.api": "API",
+    "site.api_docs": "API docs",
+    "site.api_reference": "API reference",
     "feed.stories_title": "Nutgraf: latest stories",
     "feed.entity_title": "Nutgraf: {name}",
     "feed.summary.one": "{n} article from {outlets}",

@@ -9,8 +9,8 @@ was chosen on the French evaluation sets of ``../shared/eval/french``, which onl
 
 Its sections of the language contract live in one module per group, as the contract groups them:
 ``text`` (letters, sentences, abbreviations, elisions, stems, stopwords), ``furniture``,
-``summaries``, ``dates``, ``quotes``, ``citations``, ``figures`` and ``backends`` (functions over
-spaCy's French pipeline, loaded when first used); ``messages`` is the web UI's catalogue. This
+``summaries``, ``dates``, ``quotes``, ``citations``, ``figures``, ``entities`` and ``backends``
+(over spaCy's French pipeline, loaded when first used); ``messages`` is the web UI's catalogue. This
 package holds the language's identity and re-exports every section, because the analyzers read
 sections as the package's attributes (``contract.section``).
 """
@@ -31,6 +31,7 @@ from nutgraf.lang.fr.backends import (
     TAGGER_EXCLUDE,
     check_spacy_meta,
     clause_tenses,
+    common_opening,
     entity_lemma,
     recognize,
     spacy_ner,
@@ -69,6 +70,7 @@ from nutgraf.lang.fr.dates import (
     WEEKDAY_UNTIL,
     WEEKDAYS,
 )
+from nutgraf.lang.fr.entities import DEMONYM_ENDINGS, DEMONYMS
 from nutgraf.lang.fr.figures import (
     FIGURE_ALTERNATIVE_WORDS,
     FIGURE_APPROX,

@@ -195,3 +195,27 @@ def _morphology(words: tuple[str, ...]) -> tuple[tuple[str, str, str, str], ...]
         )
         for token in doc
     )
+
+
+_COMMON_POS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "INTJ"})
+"""Parts of speech that are no name. NOUN is not among them: the morphologizer reads a capitalised
+name it does not know as a noun as often as a proper noun ("Oregon", "Karadec" on the sample corpus)."""
+_OPENING_CHARS = 300
+"""The words of a sentence the morphologizer reads to tell its first word: enough for the context."""
+
+
+def common_opening(sentence: str) -> bool:
+    """Whether the capitalised word that opens ``sentence`` is a common word there, not a name, by
+    the morphologizer's reading of it in its sentence: "Environ 8 000 personnes" (an adverb),
+    "Exploité par la compagnie" (a verb). ``nutgraf.analyze.entities`` asks it only of a one-word
+    mention that opens a sentence and that its article writes nowhere else, neither in lower case
+    nor capitalised inside a sentence."""
+    return _first_pos(sentence[:_OPENING_CHARS].replace("’", "'")) in _COMMON_POS
+
+
+@lru_cache(maxsize=4096)
+def _first_pos(sentence: str) -> str:
+    nlp = spacy_tagger()
+    with nlp.memory_zone():
+        doc = nlp(sentence)
+        return doc[0].pos_ if len(doc) else ""

@@ -18,6 +18,8 @@ MESSAGES: dict[str, str] = {
     "site.search_button": "Rechercher",
     "site.feed": "Flux Atom",
     "site.api": "API",
+    "site.api_docs": "Documentation de l’API",
+    "site.api_reference": "Référence de l’API",
     "feed.stories_title": "Nutgraf\u00a0: derniers sujets",
     "feed.entity_title": "Nutgraf\u00a0: {name}",
     "feed.summary.one": "{n} article de {outlets}",

@@ -2,9 +2,9 @@
 
 Its sections of the language contract (``nutgraf.lang.contract``) live in one module per group, as
 the contract groups them: ``text`` (letters and their folding, sentences, abbreviations, stems,
-stopwords), ``furniture``, ``summaries``, ``dates``, ``quotes``, ``citations``, ``figures`` and
-``backends`` (functions over slovnet's NER and pymorphy3, loaded when first used); ``messages`` is
-the web UI's catalogue. This package holds the language's identity and re-exports every section,
+stopwords), ``furniture``, ``summaries``, ``dates``, ``quotes``, ``citations``, ``figures``,
+``entities`` and ``backends`` (functions over slovnet's NER and pymorphy3, loaded when first used);
+``messages`` is the web UI's catalogue. This package holds the language's identity and re-exports every section,
 because the analyzers read sections as the package's attributes (``contract.section``).
 """
 
@@ -20,6 +20,7 @@ from nutgraf.lang.ru.backends import (
     NER_BATCH,
     PARSE_CACHE,
     clause_tenses,
+    common_opening,
     entity_lemma,
     is_nominative,
     lemma,
@@ -63,6 +64,7 @@ from nutgraf.lang.ru.dates import (
     WEEKDAY_REPORTING_VERBS,
     WEEKDAYS,
 )
+from nutgraf.lang.ru.entities import DEMONYM_ENDINGS, DEMONYMS, DEMONYMS_CAPITALISED
 from nutgraf.lang.ru.figures import (
     FIGURE_ALTERNATIVE_WORDS,
     FIGURE_APPROX,

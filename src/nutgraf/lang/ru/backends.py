@@ -239,3 +239,23 @@ def nominative(surface: str, label: str) -> str:
         wanted = {"nomn", number} | ({gender} if gender and number == "sing" else set())
         out[index] = inflect(words[index], wanted)
     return " ".join(out)
+
+
+_ANY_NAME = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def common_opening(sentence: str) -> bool:
+    """Whether the capitalised word that opens ``sentence`` is a common word there, not a name, by
+    pymorphy3's dictionary: a word it knows, none of whose readings is a name ("Паводок в Ишиме",
+    "Губка живёт", "Иркутские учёные"; not "Лаптевых", a surname, nor "Кречет-2", unknown).
+    ``nutgraf.analyze.entities`` asks it only of a one-word mention that opens a sentence and that
+    its article writes nowhere else, neither in lower case nor capitalised inside a sentence."""
+    match = _FIRST_WORD.match(sentence)
+    if not match:
+        return False
+    word = match.group().lower()
+    analyzer = morph()
+    if not analyzer.word_is_known(word):
+        return False
+    return not any(parse.tag.grammemes & _ANY_NAME for parse in analyzer.parse(word))

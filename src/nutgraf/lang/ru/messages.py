@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "site.search_button": "Найти",
     "site.feed": "Лента Atom",
     "site.api": "API",
+    "site.api_docs": "Документация API",
+    "site.api_reference": "Справочник API",
     "feed.stories_title": "Nutgraf: последние сюжеты",
     "feed.entity_title": "Nutgraf: {name}",
     "feed.summary.one": "{n} статья ({outlets})",

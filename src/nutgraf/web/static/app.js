@@ -1,4 +1,4 @@
-// Nutgraf's only script: "Get a summary" fetches the stored summary and shows it in place.
+// The pages' script (the API docs have their own): "Get a summary" fetches the stored summary and shows it in place.
 // Without JavaScript the same button submits a form and the page comes back with the summary.
 // Text goes in with textContent, never innerHTML: article text is data from strangers.
 "use strict";
