@@ -82,7 +82,7 @@ def build_store(path: Path, articles: int) -> None:
     with open_store(path) as store:
         if store.count_articles() == 0:
             print(f"ingesting the sample corpus into {path} ...", file=sys.stderr)
-            ingest(iter_documents([sample_corpus()]), store)
+            ingest(iter_documents([sample_corpus()], folder_outlets=True), store)
         if store.count_articles() < articles:
             print(f"copying articles up to {articles} ...", file=sys.stderr)
             _copies(store, articles)

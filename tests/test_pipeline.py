@@ -18,7 +18,7 @@ from nutgraf.store import open_store
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory, samples):
     with open_store(tmp_path_factory.mktemp("samples") / "s.db") as store:
-        report = ingest(iter_documents([samples]), store)
+        report = ingest(iter_documents([samples], folder_outlets=True), store)
         yield store, report
 
 

@@ -190,6 +190,7 @@ def _run_ingest(
     allow_private: bool = False,
     dask: str | None = None,
     skipped: list[dict[str, str]] | None = None,
+    folder_outlets: bool = False,
 ) -> IngestReport:
     """Ingest ``paths``; the files a folder holds that are not read are appended to ``skipped``
     (``{"origin", "reason"}``) as they are met."""
@@ -199,7 +200,7 @@ def _run_ingest(
         if skipped is not None:
             skipped.append({"origin": origin, "reason": reason})
 
-    documents = _input_documents(paths, outlet, allow_private, on_skip)
+    documents = _input_documents(paths, outlet, allow_private, on_skip, folder_outlets)
     options = IngestOptions(workers=workers, dask=dask)
     if quiet or not err.is_terminal:
         return ingest(documents, store, options=options)
@@ -222,14 +223,24 @@ def _run_ingest(
 
 
 def _input_documents(
-    paths: list[str], outlet: str | None, allow_private: bool, on_skip: Callable[[str, str], None]
+    paths: list[str],
+    outlet: str | None,
+    allow_private: bool,
+    on_skip: Callable[[str, str], None],
+    folder_outlets: bool = False,
 ):
     """Files as before; URLs (http, https) are fetched safely (nutgraf.ingest.web)."""
     from nutgraf.ingest.web import FetchPolicy, is_url, iter_inputs
 
     if not any(is_url(path) for path in paths):
-        return iter_documents(paths, outlet=outlet, on_skip=on_skip)
-    return iter_inputs(paths, FetchPolicy(allow_private=allow_private), outlet=outlet, on_skip=on_skip)
+        return iter_documents(paths, outlet=outlet, on_skip=on_skip, folder_outlets=folder_outlets)
+    return iter_inputs(
+        paths,
+        FetchPolicy(allow_private=allow_private),
+        outlet=outlet,
+        on_skip=on_skip,
+        folder_outlets=folder_outlets,
+    )
 
 
 def _print_report(
@@ -277,6 +288,14 @@ def ingest_command(
     ],
     db: DbOption = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name for inputs that do not name one.")] = None,
+    folder_outlets: Annotated[
+        bool,
+        typer.Option(
+            "--folder-outlets",
+            help="Each folder directly under a folder given is one outlet, named after the folder "
+            '("northgate-herald" -> "Northgate Herald"), for files that name none.',
+        ),
+    ] = False,
     allow_private: AllowPrivateOption = False,
     workers: Annotated[
         int, typer.Option(min=0, max=64, help="Processes for NER and analysis (0: one per core, up to 4).")
@@ -313,6 +332,7 @@ def ingest_command(
             allow_private=allow_private,
             dask=dask,
             skipped=skipped,
+            folder_outlets=folder_outlets,
         )
     _print_report(report, as_json, time.perf_counter() - started, skipped, quiet=quiet)
     if report.read == 0:
@@ -506,7 +526,8 @@ def demo_command(
             leftover.unlink()
     started = time.perf_counter()
     with open_store(db) as store:
-        report = _run_ingest([str(sample_corpus())], store, None, quiet=False)
+        # the sample corpus keeps each outlet's files in a folder named after it
+        report = _run_ingest([str(sample_corpus())], store, None, quiet=False, folder_outlets=True)
         views = _story_views(store)
     seconds = time.perf_counter() - started
     console = _console()

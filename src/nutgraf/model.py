@@ -55,6 +55,9 @@ class RawDocument:
     language: str | None = None
     external_id: str | None = None
     author: str | None = None
+    folder_outlet: str | None = None
+    """The outlet named by the folder the file sits in, read with ``--folder-outlets``: used only
+    when neither the document, ``--outlet`` nor the page's own metadata names one (docs/sources.md)."""
 
 
 @dataclass(slots=True)

@@ -20,13 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from nutgraf.analyze import person_names, understand
 from nutgraf.clean import ExtractedPage, FurnitureModel, clean_extracted, extract
 from nutgraf.clean.text import title_from_sentence
 from nutgraf.errors import InputError, ModelError
-from nutgraf.ingest import humanize_folder
+from nutgraf.ingest.outlets import domain_outlet
 from nutgraf.ingest.sanitize import date_warning, sane_published, sanitize_document
 from nutgraf.lang import all_languages, detect_language, split_sentences
 from nutgraf.lang.contract import section
@@ -127,12 +126,11 @@ def _language_aliases() -> dict[str, str]:
     return {alias: module.CODE for module in all_languages() for alias in section(module, "CODE_ALIASES")}
 
 
-def _default_outlet(raw: RawDocument) -> str | None:
-    """A file's folder stands for its outlet when the document names none (see README)."""
-    if raw.outlet or "#" in raw.origin or raw.origin.startswith("<"):
-        return None
-    parent = Path(raw.origin).parent.name
-    return humanize_folder(parent) if parent else None
+def infer_outlet(raw: RawDocument, cleaned_outlet: str | None, url: str | None) -> str | None:
+    """The article's outlet: the record's or ``--outlet``'s, else the page's own site name (both in
+    ``cleaned_outlet``), else its ``--folder-outlets`` folder's, else its URL's registrable domain,
+    else None: unknown, never the name of the folder it happened to be in (nutgraf.ingest.outlets)."""
+    return cleaned_outlet or raw.folder_outlet or domain_outlet(url or raw.url)
 
 
 def outlet_key(raw: RawDocument, outlet: str | None) -> str:
@@ -167,7 +165,7 @@ def prepare(
         content_hash=content_hash(cleaned.text),
         source_key=raw.source_key,
         url=cleaned.url,
-        outlet=cleaned.outlet or _default_outlet(raw),
+        outlet=infer_outlet(raw, cleaned.outlet, cleaned.url),
         published=cleaned.published,
         author=cleaned.author,
         external_id=raw.external_id,

@@ -2,7 +2,8 @@
 
 The server is uvicorn in a thread on a free loopback port, over the invented corpus. Locally the
 tests skip when chromium or Playwright is missing; in CI (``CI`` set) that is a failure, since
-``.ci/run`` installs both. Screenshots go to the test's temporary directory.
+``.ci/run`` installs both. Screenshots go to the test's temporary directory; the page-layout
+checks of issue 27 put theirs in ``NUTGRAF_TEST_ARTIFACTS`` when it is set.
 """
 
 from __future__ import annotations
@@ -243,3 +244,63 @@ def test_the_api_docs_render_offline_under_their_csp(page, server, tmp_path, lab
     ]
     assert [error for error in page.console_errors if error not in refused] == []
     assert len(refused) == len(asked)  # the logo was asked for only where the CSP refused it
+
+
+def _artifacts(tmp_path: Path) -> Path:
+    """Where screenshots go: ``NUTGRAF_TEST_ARTIFACTS`` when set (CI keeps it), else the test's
+    temporary directory."""
+    folder = Path(os.environ.get("NUTGRAF_TEST_ARTIFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+WRAPPED_TIMES = """() => [...document.querySelectorAll('time')].filter((time) => {
+  const range = document.createRange();
+  range.selectNodeContents(time);
+  const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+  return tops.size > 1;
+}).map((time) => time.textContent)"""
+
+TOUCHING_CITES = """() => [...document.querySelectorAll('ul.cites')].flatMap((list) => {
+  const boxes = [...list.querySelectorAll('a.cite')].map((a) => a.getBoundingClientRect());
+  return boxes.slice(1).filter((box, i) => Math.abs(box.top - boxes[i].top) < 2 && box.left - boxes[i].right < 4)
+    .map(() => list.textContent);
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_story_page_reads_right_at_desktop_and_phone_widths(browser, server, client, tmp_path, width):
+    """Issue 27, "Pages", in Chromium: one search box, dates whole on one line, timeline citations
+    apart from each other, entity types as words, and a scroll hint where the chart scrolls."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    reader = context.new_page()
+    items = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    ferry = next(item["id"] for item in items if item["size"] >= 3)
+    reader.goto(f"{server}/stories/{ferry}")
+    folder = _artifacts(tmp_path)
+    reader.screenshot(path=str(folder / f"story-{width}.png"), full_page=True)
+
+    assert reader.locator("input[type=search]").count() == 1
+    assert reader.evaluate(WRAPPED_TIMES) == []
+    assert reader.locator("#timeline ul.cites li").count() >= 2
+    assert reader.evaluate(TOUCHING_CITES) == []
+    assert reader.evaluate(  # a citation is not drawn as a timeline point
+        "[...document.querySelectorAll('ul.cites li')].every((li) => getComputedStyle(li, '::before').content === 'none')"
+    )
+    types = reader.locator("#entities .chip .type")
+    assert types.count() >= 2 and types.first.is_visible()
+    assert {"person", "place"} <= set(types.all_inner_texts())
+    assert reader.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+    chart = reader.locator("figure.chart")
+    scrolls = chart.evaluate("(figure) => figure.scrollWidth > figure.clientWidth")
+    hint = reader.locator("figure.chart .scroll-hint")
+    assert hint.is_visible() == scrolls == (width < 500)
+    if scrolls:
+        assert hint.inner_text() == "Scroll sideways for the whole chart →"
+        chart.screenshot(path=str(folder / f"chart-{width}.png"))
+
+    reader.goto(f"{server}/search?q=ferry")
+    assert reader.locator("input[type=search]").count() == 1
+    reader.screenshot(path=str(folder / f"search-{width}.png"), full_page=True)
+    context.close()

@@ -105,7 +105,7 @@ def test_accept_language_chooses_where_the_page_has_no_choice(client, ids):
     found = client.get("/search", params={"q": "паромом"}, headers=RUSSIAN).text
     assert "по запросу «паромом» (с учётом словоформ)" in found
     entity = client.get("/entities/per-vrt", headers=RUSSIAN).text
-    assert "упоминается в" in entity and "Лента Atom" in entity and "персона" in entity
+    assert "упоминается в" in entity and "Лента Atom" in entity and "человек" in entity
 
 
 @pytest.mark.parametrize(

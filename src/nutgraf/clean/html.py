@@ -113,6 +113,7 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         title=from_tag[0] if from_tag else document.title or None,
         published=_parse_date(document.date),
         author=document.author or None,
-        sitename=document.sitename or (from_tag[1] if from_tag else None) or document.hostname or None,
+        # the page naming its site; its URL's domain comes last (nutgraf.ingest.outlets)
+        sitename=document.sitename or (from_tag[1] if from_tag else None) or None,
         url=document.url or url,
     )

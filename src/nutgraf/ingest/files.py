@@ -164,9 +164,16 @@ def _string(record: dict, key: str) -> str | None:
     return text or None
 
 
-def document_from_record(record: object, origin: str, default_source_key: str) -> RawDocument:
+def document_from_record(
+    record: object,
+    origin: str,
+    default_source_key: str,
+    default_outlet: str | None = None,
+    folder_outlet: str | None = None,
+) -> RawDocument:
     """A raw document from one JSON record (``id``, ``url``, ``title``, ``text``/``html``, ``published``,
-    ``source``, ``language``, ``author``); raises :class:`MalformedRecord`. A record that says its
+    ``source`` or ``outlet``, ``language``, ``author``); raises :class:`MalformedRecord`. The record's
+    own outlet wins over ``default_outlet`` (``--outlet``), which a record naming none gets. A record that says its
     title is a stand-in (``"title_derived": true``, as ``nutgraf export`` writes for an article that
     had no headline) is read without it, so it is titled by its first sentence again and does not
     pass for a real headline."""
@@ -180,12 +187,13 @@ def document_from_record(record: object, origin: str, default_source_key: str) -
     content = record[kind]
     if len(content.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES:
         raise InputError("record is larger than the limit for one article")
-    outlet = _string(record, "source") or _string(record, "outlet")
+    named = _string(record, "source") or _string(record, "outlet")
+    outlet = named or default_outlet
     return RawDocument(
         origin=origin,
         content=content,
         kind="html" if kind == "html" else "text",
-        source_key=outlet or default_source_key,
+        source_key=named or default_source_key,
         url=_string(record, "url"),
         title=None if record.get("title_derived") is True else _string(record, "title"),
         published=_parse_published(record.get("published")),
@@ -193,27 +201,42 @@ def document_from_record(record: object, origin: str, default_source_key: str) -
         language=_string(record, "language"),
         external_id=_string(record, "id"),
         author=_string(record, "author"),
+        folder_outlet=folder_outlet,
     )
 
 
-def records_from_json(data: bytes, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+def records_from_json(
+    data: bytes,
+    origin: str,
+    source_key: str,
+    outlet: str | None = None,
+    folder_outlet: str | None = None,
+) -> Iterator[RawDocument | Failure]:
     """Documents of a ``.json`` file: one object, an array of objects, or (leniently) JSON lines."""
     text = decode_bytes(data)
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError:
-        yield from _records_from_lines(io.BytesIO(text.encode("utf-8")), origin, source_key)
+        yield from _records_from_lines(
+            io.BytesIO(text.encode("utf-8")), origin, source_key, outlet, folder_outlet
+        )
         return
     records = parsed if isinstance(parsed, list) else [parsed]
     for number, record in enumerate(records, start=1):
         where = f"{origin}#{number}" if isinstance(parsed, list) else origin
         try:
-            yield document_from_record(record, where, source_key)
+            yield document_from_record(record, where, source_key, outlet, folder_outlet)
         except InputError as exc:
             yield Failure(where, str(exc), type(exc).__name__)
 
 
-def _records_from_lines(stream: BinaryIO, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+def _records_from_lines(
+    stream: BinaryIO,
+    origin: str,
+    source_key: str,
+    outlet: str | None = None,
+    folder_outlet: str | None = None,
+) -> Iterator[RawDocument | Failure]:
     seen_any = False
     for number, line in enumerate(_capped_lines(stream), start=1):
         where = f"{origin}#L{number}"
@@ -235,7 +258,7 @@ def _records_from_lines(stream: BinaryIO, origin: str, source_key: str) -> Itera
             yield Failure(where, str(exc), type(exc).__name__)
             continue
         try:
-            yield document_from_record(record, where, source_key)
+            yield document_from_record(record, where, source_key, outlet, folder_outlet)
         except InputError as exc:
             yield Failure(where, str(exc), type(exc).__name__)
     if not seen_any:
@@ -259,10 +282,15 @@ def _capped_lines(stream: BinaryIO) -> Iterator[bytes | None]:
 
 
 def _document_from_bytes(
-    data: bytes, kind: str, origin: str, source_key: str, outlet: str | None
+    data: bytes,
+    kind: str,
+    origin: str,
+    source_key: str,
+    outlet: str | None,
+    folder_outlet: str | None = None,
 ) -> Iterator[RawDocument | Failure]:
     if kind == "json":
-        yield from records_from_json(data, origin, source_key)
+        yield from records_from_json(data, origin, source_key, outlet, folder_outlet)
         return
     if kind == "jsonl":
         if not data.strip():
@@ -270,7 +298,7 @@ def _document_from_bytes(
         binary = sniff_binary(data)
         if binary:
             raise InputError(f"not text: looks like {binary}")
-        yield from _records_from_lines(io.BytesIO(data), origin, source_key)
+        yield from _records_from_lines(io.BytesIO(data), origin, source_key, outlet, folder_outlet)
         return
     text = decode_bytes(data, html=kind == "html")
     yield RawDocument(
@@ -279,18 +307,23 @@ def _document_from_bytes(
         kind="html" if kind == "html" else "text",
         source_key=source_key,
         outlet=outlet,
+        folder_outlet=folder_outlet,
     )
 
 
 def _file_documents(
-    path: Path, outlet: str | None, explicit: bool, on_skip: OnSkip | None = None
+    path: Path,
+    outlet: str | None,
+    explicit: bool,
+    on_skip: OnSkip | None = None,
+    folder_outlet: str | None = None,
 ) -> Iterator[RawDocument | Failure]:
     kind, gzipped = _kind_of(path.name)
     origin = str(path)
     source_key = outlet or str(path.parent.resolve())
     try:
         if kind == "jsonl":
-            yield from _jsonl_file(path, gzipped, origin, source_key)
+            yield from _jsonl_file(path, gzipped, origin, source_key, outlet, folder_outlet)
             return
         if kind is None and not explicit:
             if on_skip is not None:
@@ -302,12 +335,19 @@ def _file_documents(
             if binary:
                 raise UnsupportedInput(f"not a text, HTML or JSON file: looks like {binary}")
             kind = _sniff_kind(data)
-        yield from _document_from_bytes(data, kind, origin, source_key, outlet)
+        yield from _document_from_bytes(data, kind, origin, source_key, outlet, folder_outlet)
     except InputError as exc:
         yield Failure(origin, str(exc), type(exc).__name__)
 
 
-def _jsonl_file(path: Path, gzipped: bool, origin: str, source_key: str) -> Iterator[RawDocument | Failure]:
+def _jsonl_file(
+    path: Path,
+    gzipped: bool,
+    origin: str,
+    source_key: str,
+    outlet: str | None = None,
+    folder_outlet: str | None = None,
+) -> Iterator[RawDocument | Failure]:
     """JSON lines are streamed, so a file of a million records never sits in memory."""
     try:
         with _open_regular(path) as raw:
@@ -320,7 +360,7 @@ def _jsonl_file(path: Path, gzipped: bool, origin: str, source_key: str) -> Iter
                 if not head.strip():
                     raise EmptyInput("empty input (no bytes or only whitespace)")
             stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw
-            yield from _records_from_lines(stream, origin, source_key)
+            yield from _records_from_lines(stream, origin, source_key, outlet, folder_outlet)
     except FileNotFoundError as exc:
         raise SourceNotFound(f"no such file: {path}") from exc
     except (OSError, EOFError, zlib.error) as exc:
@@ -356,7 +396,7 @@ def _walk(directory: Path, top: os.stat_result) -> Iterator[Path | Failure]:
 
     Links are followed, each folder and file (device and inode) is read once, and a link to a
     folder that holds it is reported as a loop. Linked folders are walked after the real ones, so
-    a folder both present and linked is read where it is (its name may stand for the outlet).
+    a folder both present and linked is read where it is (with ``folder_outlets`` its name may stand for the outlet).
     The walk keeps its own stack, so no folder depth can exhaust Python's recursion limit."""
     seen_dirs = {(top.st_dev, top.st_ino)}
     seen_files: set[tuple[int, int]] = set()
@@ -414,8 +454,14 @@ def iter_documents(
     outlet: str | None = None,
     stdin: BinaryIO | None = None,
     on_skip: OnSkip | None = None,
+    folder_outlets: bool = False,
 ) -> Iterator[RawDocument | Failure]:
     """Every document found under ``paths`` (files, directories, ``-`` for stdin), in order.
+
+    ``outlet`` is the outlet of every document that names none itself. A folder's name is never an
+    outlet, unless ``folder_outlets``: then each folder directly under a folder given names the
+    outlet of the files inside it (``humanize_folder``), for the documents whose own metadata
+    names none (nutgraf.ingest.outlets).
 
     Files of unknown type inside directories are passed over, each told to ``on_skip`` with the
     reason (hidden files and folders are passed over silently); a file named explicitly is read
@@ -443,11 +489,24 @@ def iter_documents(
                 if isinstance(found, Failure):
                     yield found
                 else:
-                    yield from _file_documents(found, outlet, explicit=False, on_skip=on_skip)
+                    named = _outlet_folder(path, found) if folder_outlets else None
+                    yield from _file_documents(
+                        found, outlet, explicit=False, on_skip=on_skip, folder_outlet=named
+                    )
         elif stat.S_ISREG(info.st_mode):
             yield from _file_documents(path, outlet, explicit=True)
         else:
             yield Failure(str(path), _special_file_reason(info.st_mode), "UnsupportedInput")
+
+
+def _outlet_folder(top: Path, found: Path) -> str | None:
+    """The outlet named by the folder directly under ``top`` that holds ``found`` (None for a file
+    directly in ``top``)."""
+    try:
+        parts = found.relative_to(top).parts
+    except ValueError:
+        return None
+    return (humanize_folder(parts[0]) or None) if len(parts) > 1 else None
 
 
 def humanize_folder(name: str) -> str:

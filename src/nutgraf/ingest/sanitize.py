@@ -72,7 +72,7 @@ _TERMINAL_REMOVE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 _TEXT_FIELDS = ("origin", "content", "source_key")
-_OPTIONAL_FIELDS = ("url", "title", "outlet", "language", "external_id", "author")
+_OPTIONAL_FIELDS = ("url", "title", "outlet", "language", "external_id", "author", "folder_outlet")
 
 
 def _mend_surrogates(text: str) -> str:

@@ -669,6 +669,7 @@ def iter_inputs(
     client_factory: Callable[[FetchPolicy], httpx.Client] | None = None,
     resolve: Resolver = resolve_host,
     on_skip: Callable[[str, str], None] | None = None,
+    folder_outlets: bool = False,
 ) -> Iterator[RawDocument | Failure]:
     """Documents of command-line inputs in the order given: URLs are fetched, anything else is read
     by :func:`nutgraf.ingest.iter_documents` (files, folders, ``-``; ``on_skip`` is told the files
@@ -684,7 +685,9 @@ def iter_inputs(
     try:
         for given in inputs:
             if not is_url(given):
-                yield from iter_documents([given], outlet=outlet, on_skip=on_skip)
+                yield from iter_documents(
+                    [given], outlet=outlet, on_skip=on_skip, folder_outlets=folder_outlets
+                )
                 continue
             if client is None:
                 client = factory(policy)

@@ -6,6 +6,11 @@ absolute URLs under the configured address (:attr:`WebSettings.public_url`), nev
 ``Host``: a feed's ids stay the same however it is reached. A feed's own words (its title, the
 summary of a story without digest sentences) are in the reader's ``Accept-Language`` best match,
 else English, and its title says which (``xml:lang``).
+
+Atom requires every entry's ``updated``. An undated article (no publication date found) is
+``updated`` when it was ingested, and a story none of whose articles is dated when its latest
+article was ingested: a time that is true of the entry, never 1970-01-01. The feed's own
+``updated`` is the latest of its entries' (the time it is served when it has none).
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ from typing import Annotated, Any
 from xml.etree import ElementTree as ET
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlalchemy import func, select
 
 from nutgraf import __version__
 from nutgraf.lang.messages import Translator
 from nutgraf.store import Store, views
+from nutgraf.store.schema import ArticleRow
 from nutgraf.web.i18n import translate_for
 from nutgraf.web.present import safe_url
 from nutgraf.web.schemas import EntityId
@@ -34,7 +41,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_ENTRIES = 30
 """Entries per feed: a week of a busy topic; readers poll, so older entries are already seen."""
 
-_EPOCH = datetime(1970, 1, 1)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 router = APIRouter(prefix="/feeds", tags=["feeds"])
@@ -70,9 +76,8 @@ def _clean(value: str | None) -> str:
     return _XML_INVALID.sub("", value or "")
 
 
-def _stamp(value: datetime | None) -> str:
+def _stamp(value: datetime) -> str:
     """RFC 3339 in UTC (stored times are naive UTC)."""
-    value = value or _EPOCH
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.replace(microsecond=0).isoformat() + "Z"
@@ -99,7 +104,7 @@ def _feed(
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
     _sub(feed, "title", title, **{XML_LANG: translate.code})
     _sub(feed, "id", feed_id)
-    _sub(feed, "updated", _stamp(updated))
+    _sub(feed, "updated", _stamp(_updated(updated, None)))
     _sub(feed, "link", rel="self", href=settings.link(request.url.path, request.url.query))
     _sub(feed, "link", rel="alternate", type="text/html", href=settings.public_url)
     _sub(_sub(feed, "author"), "name", "Nutgraf")
@@ -115,6 +120,35 @@ def _response(feed: ET.Element) -> Response:
 def _latest(values: list[datetime | None]) -> datetime | None:
     present = [v for v in values if v is not None]
     return max(present) if present else None
+
+
+def _ingested(store: Store, article_ids: list[int]) -> dict[int, datetime]:
+    """When each of these articles was ingested (one query)."""
+    if not article_ids:
+        return {}
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.id, ArticleRow.ingested_at).where(ArticleRow.id.in_(article_ids))
+        )
+        return {row_id: ingested for row_id, ingested in rows}
+
+
+def _last_ingested(store: Store, story_ids: list[int]) -> dict[int, datetime]:
+    """When each story's latest article was ingested (one query)."""
+    if not story_ids:
+        return {}
+    with store.session() as session:
+        rows = session.execute(
+            select(ArticleRow.story_id, func.max(ArticleRow.ingested_at))
+            .where(ArticleRow.story_id.in_(story_ids))
+            .group_by(ArticleRow.story_id)
+        )
+        return {story_id: ingested for story_id, ingested in rows}
+
+
+def _updated(dated: datetime | None, ingested: datetime | None) -> datetime:
+    """An entry's ``updated``: its date, else when it was ingested, else now (never the epoch)."""
+    return dated or ingested or datetime.now(UTC).replace(tzinfo=None)
 
 
 @router.get(
@@ -133,19 +167,25 @@ def stories_feed(
     store: Store = request.app.state.store
     page = views.story_page(store, limit=limit)
     translate = translate_for(request)
+    undated = [story.id for story in page.items if (story.last_published or story.first_published) is None]
+    ingested = _last_ingested(store, undated)
+    updated = {
+        story.id: _updated(story.last_published or story.first_published, ingested.get(story.id))
+        for story in page.items
+    }
     feed = _feed(
         request,
         translate,
         translate("feed.stories_title"),
         _link(request, "stories_feed"),
-        _latest([story.last_published for story in page.items]),
+        _latest(list(updated.values())),
     )
     for story, card in zip(page.items, request.app.state.cards.cards(store, page.items), strict=True):
         link = _link(request, "story_page", story_id=story.id)
         entry = _sub(feed, "entry")
         _sub(entry, "title", card["title"])
         _sub(entry, "id", link)
-        _sub(entry, "updated", _stamp(story.last_published or story.first_published))
+        _sub(entry, "updated", _stamp(updated[story.id]))
         if story.first_published is not None:
             _sub(entry, "published", _stamp(story.first_published))
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
@@ -181,19 +221,21 @@ def entity_feed(
     store: Store = request.app.state.store
     entity, articles = views.entity_articles(store, entity_id, limit=limit)
     translate = translate_for(request)
+    ingested = _ingested(store, [a.id for a in articles if a.published is None and a.id is not None])
+    updated = [_updated(a.published, ingested.get(a.id or -1)) for a in articles]
     feed = _feed(
         request,
         translate,
         translate("feed.entity_title", name=entity.name),
         _link(request, "entity_feed", entity_id=entity.id),
-        _latest([a.published for a in articles]),
+        _latest(list(updated)),
     )
-    for article in articles:
+    for article, article_updated in zip(articles, updated, strict=True):
         link = _link(request, "article_page", article_id=article.id)
         entry = _sub(feed, "entry")
         _sub(entry, "title", article.title)
         _sub(entry, "id", link)
-        _sub(entry, "updated", _stamp(article.published))
+        _sub(entry, "updated", _stamp(article_updated))
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
         original = safe_url(article.url)
         if original:

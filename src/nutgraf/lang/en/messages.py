@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "entities.heading": "Who and where",
     "chart.title": "Articles over time, by language and outlet",
     "chart.caption": "Each dot is an article (hollow: a syndicated copy); rows are language · outlet.",
+    "chart.scroll_hint": "Scroll sideways for the whole chart →",
     # an article
     "article.story": "story {id}",
     "article.original": "original",

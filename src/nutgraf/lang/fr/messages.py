@@ -79,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "entities.heading": "Qui et où",
     "chart.title": "Les articles dans le temps, par langue et par source",
     "chart.caption": "Chaque point est un article (creux\u00a0: une reprise)\u00a0; les lignes sont langue · source.",
+    "chart.scroll_hint": "Faites défiler sur le côté pour voir tout le graphique →",
     # an article
     "article.story": "sujet {id}",
     "article.original": "original",

@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "entities.heading": "Кто и где",
     "chart.title": "Статьи во времени, по языкам и источникам",
     "chart.caption": "Каждая точка — статья (пустая — перепечатка); строки — язык · источник.",
+    "chart.scroll_hint": "Прокрутите вбок, чтобы увидеть весь график →",
     # an article
     "article.story": "сюжет {id}",
     "article.original": "оригинал",
@@ -104,7 +105,7 @@ MESSAGES: dict[str, str] = {
     "quotes.heading": "Цитаты",
     "citations.heading": "Ссылки на источники",
     # an entity
-    "entity.type.PER": "персона",
+    "entity.type.PER": "человек",
     "entity.type.LOC": "место",
     "entity.type.ORG": "организация",
     "entity.mentions.one": "упоминается в {n} статье",
