@@ -168,3 +168,13 @@ def test_cli_folder_outlets(tmp_path):
     result = runner.invoke(app, ["ingest", str(tmp_path / "corpus"), "--db", db, "-q", "--folder-outlets"])
     assert result.exit_code == 0, result.output
     assert "Northgate Herald" in runner.invoke(app, ["stories", "--db", db]).output
+
+
+def test_a_folder_slug_reads_as_an_outlet_name():
+    from nutgraf.ingest import humanize_folder
+
+    assert humanize_folder("northgate-herald") == "Northgate Herald"
+    assert humanize_folder("courrier-de-l-estuaire") == "Courrier de l'Estuaire"
+    assert humanize_folder("le-veilleur-du-littoral") == "Le Veilleur du Littoral"
+    assert humanize_folder("l-humanite") == "L'Humanite" and humanize_folder("d-day-times") == "D Day Times"
+    assert humanize_folder("The Daily") == "The Daily"  # written with capitals: kept as written

@@ -28,6 +28,7 @@ from typing import BinaryIO
 from nutgraf.clean.decode import decode_bytes, sniff_binary
 from nutgraf.clean.text import parse_dateline
 from nutgraf.errors import EmptyInput, InputError, MalformedRecord, SourceNotFound, UnsupportedInput
+from nutgraf.lang import every
 from nutgraf.model import Failure, RawDocument
 
 __all__ = ["MAX_DOCUMENT_BYTES", "OnSkip", "iter_documents", "read_bytes", "records_from_json"]
@@ -510,7 +511,23 @@ def _outlet_folder(top: Path, found: Path) -> str | None:
 
 
 def humanize_folder(name: str) -> str:
-    """Outlet name from a folder name: "northgate-herald" -> "Northgate Herald"."""
-    words = re.split(r"[-_\s]+", name.strip())
-    pretty = " ".join(w for w in words if w)
-    return pretty.title() if pretty.islower() else pretty
+    """Outlet name from a folder name: "northgate-herald" -> "Northgate Herald",
+    "courrier-de-l-estuaire" -> "Courrier de l'Estuaire". A name that has capitals is kept as
+    written; in a lower-case slug every word gets a capital but the particles of names after the
+    first ("de", "du", "van": every language's ``NAME_PARTICLES``), and a letter that a language
+    elides onto a next word that opens with a vowel ("l", "d": ``ELISIONS``) is written onto it
+    again."""
+    words = [w for w in re.split(r"[-_\s]+", name.strip()) if w]
+    if " ".join(words) != " ".join(words).lower():
+        return " ".join(words)
+    particles, elisions = set(every("NAME_PARTICLES")), set(every("ELISIONS"))
+    out: list[str] = []
+    elided = ""
+    for number, word in enumerate(words):
+        if f"{word}'" in elisions and number + 1 < len(words) and words[number + 1][:1] in "aeiouhéèêàâîôû":
+            elided = f"{word if number else word.upper()}'"
+            continue
+        shown = word if number and word in particles else word[:1].upper() + word[1:]
+        out.append(elided + shown)
+        elided = ""
+    return " ".join(out)
